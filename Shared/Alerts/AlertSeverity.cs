@@ -1,0 +1,9 @@
+namespace ReleaseWatch.Alerts;
+
+/// <summary>Severity routes alerts to channels and recipients.</summary>
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}

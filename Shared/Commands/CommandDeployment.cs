@@ -1,0 +1,6 @@
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Commands;
+
+/// <summary>The deployment a command is about.</summary>
+public sealed record CommandDeployment(string Id, DateTimeOffset CompletedAt, PipelineRef? Pipeline);

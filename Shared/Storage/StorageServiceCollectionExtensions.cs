@@ -1,0 +1,29 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ReleaseWatch.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers Table Storage from ReleaseWatch:Storage (connection string, or endpoint + managed identity).</summary>
+    public static IServiceCollection AddReleaseWatchStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection("ReleaseWatch:Storage"))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableServiceUri is not null,
+                "ReleaseWatch:Storage:ConnectionString or ReleaseWatch:Storage:TableServiceUri must be set.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential())
+                : new TableServiceClient(options.ConnectionString);
+        });
+        services.AddSingleton<ITableProvider, TableProvider>();
+        return services;
+    }
+}
