@@ -1,0 +1,32 @@
+using ReleaseWatch.Alerts;
+using ReleaseWatch.Commands;
+
+namespace ReleaseWatch.Outbox;
+
+/// <summary>
+/// A decided command or alert waiting to be delivered. Written by the watch workflow in the same
+/// entity-group transaction as the decision (row key "outbox-{ItemId}" in the watch's partition),
+/// so a crash can never keep a decision and lose its command.
+/// </summary>
+/// <param name="WatchId">The watch's partition.</param>
+/// <param name="ItemId">Deterministic per decision: the command id, or the alert id.</param>
+/// <param name="DeliveredChannels">For alerts: channels that already accepted it (each channel fails alone).</param>
+public sealed record OutboxItem(
+    string WatchId,
+    string ItemId,
+    OutboxItemKind Kind,
+    ReleaseCommand? Command,
+    Alert? Alert,
+    OutboxItemStatus Status,
+    int Attempts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? NextAttemptAt,
+    string? LastError,
+    IReadOnlyList<string> DeliveredChannels)
+{
+    public static OutboxItem ForCommand(string watchId, ReleaseCommand command, DateTimeOffset at) =>
+        new(watchId, command.CommandId, OutboxItemKind.Command, command, null, OutboxItemStatus.Pending, 0, at, null, null, []);
+
+    public static OutboxItem ForAlert(string watchId, Alert alert, DateTimeOffset at) =>
+        new(watchId, alert.AlertId, OutboxItemKind.Alert, null, alert, OutboxItemStatus.Pending, 0, at, null, null, []);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using ReleaseWatch.Alerts;
+using ReleaseWatch.Commands;
+
+namespace ReleaseWatch.Outbox;
+
+/// <summary>
+/// The outbox row's shape in the watches table (one partition per watch). The workflow adds rows in
+/// its decision transaction; the dispatcher updates Status, Attempts, NextAttemptAt, LastError,
+/// DeliveredChannels with the row's ETag.
+/// </summary>
+public static class OutboxRow
+{
+    public const string RowKeyPrefix = "outbox-";
+
+    public static string RowKeyOf(string itemId) => RowKeyPrefix + itemId;
+
+    public static TableEntity ToEntity(OutboxItem item)
+    {
+        var payload = item.Kind == OutboxItemKind.Command
+            ? JsonSerializer.Serialize(item.Command, ReleaseWatchJson.Options)
+            : JsonSerializer.Serialize(item.Alert, ReleaseWatchJson.Options);
+        return new TableEntity(item.WatchId, RowKeyOf(item.ItemId))
+        {
+            ["Kind"] = item.Kind.ToString(),
+            ["Payload"] = payload,
+            ["Status"] = item.Status.ToString(),
+            ["Attempts"] = item.Attempts,
+            ["CreatedAt"] = item.CreatedAt,
+            ["NextAttemptAt"] = item.NextAttemptAt,
+            ["LastError"] = item.LastError,
+            ["DeliveredChannels"] = string.Join(',', item.DeliveredChannels),
+        };
+    }
+
+    public static OutboxItem FromEntity(TableEntity entity)
+    {
+        var kind = Enum.Parse<OutboxItemKind>(entity.GetString("Kind"));
+        var payload = entity.GetString("Payload");
+        var channels = entity.GetString("DeliveredChannels");
+        return new OutboxItem(
+            entity.PartitionKey,
+            entity.RowKey[RowKeyPrefix.Length..],
+            kind,
+            kind == OutboxItemKind.Command ? JsonSerializer.Deserialize<ReleaseCommand>(payload, ReleaseWatchJson.Options) : null,
+            kind == OutboxItemKind.Alert ? JsonSerializer.Deserialize<Alert>(payload, ReleaseWatchJson.Options) : null,
+            Enum.Parse<OutboxItemStatus>(entity.GetString("Status")),
+            entity.GetInt32("Attempts") ?? 0,
+            entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+            entity.GetDateTimeOffset("NextAttemptAt"),
+            entity.GetString("LastError"),
+            string.IsNullOrEmpty(channels) ? [] : channels.Split(','));
+    }
+}
