@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch;
 
@@ -13,6 +15,8 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddReleaseWatchStorage(configuration);
         services.AddReleaseWatchPolicies(configuration);
+        services.AddReleaseWatchIntake(configuration);
+        services.AddReleaseWatchWatches(configuration);
         return services;
     }
 }
