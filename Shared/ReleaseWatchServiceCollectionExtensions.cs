@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
+using ReleaseWatch.Salesforce;
 using ReleaseWatch.Storage;
 using ReleaseWatch.Watches;
 
@@ -17,6 +18,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchPolicies(configuration);
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
+        services.AddReleaseWatchSignalCapture(configuration);
         return services;
     }
 }
