@@ -30,7 +30,7 @@ public static class DeploymentWebhook
         }
 
         var signature = request.Headers[WebhookSignature.HeaderName].ToString();
-        if (string.IsNullOrEmpty(signature) || !WebhookSignature.IsValid(body, signature, [settings.SigningSecret, settings.PreviousSigningSecret]))
+        if (string.IsNullOrEmpty(signature) || !WebhookSignature.IsValid(body, signature, [settings.SigningSecret, settings.SigningSecretNext]))
         {
             IntakeLogs.Refused(logger, path, 401, string.IsNullOrEmpty(signature) ? "no signature" : "bad signature");
             return Problems.Unauthorized(string.IsNullOrEmpty(signature)

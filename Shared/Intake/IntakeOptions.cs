@@ -10,8 +10,8 @@ public sealed class IntakeOptions
     [MinLength(16, ErrorMessage = "ReleaseWatch:Intake:SigningSecret must be at least 16 characters.")]
     public string SigningSecret { get; set; } = "";
 
-    /// <summary>During a rotation, the old secret, still accepted until pipelines use the new one. Optional.</summary>
-    public string? PreviousSigningSecret { get; set; }
+    /// <summary>During a rotation, the second accepted secret (see README, "Rotating the signing secret"). Optional.</summary>
+    public string? SigningSecretNext { get; set; }
 
     /// <summary>
     /// Standalone mode: the key Event Grid must present on /api/events (as ?key=… in the subscription's

@@ -86,7 +86,7 @@ public static class WatchApi
             return Problems.TooLarge(settings.MaxBodyBytes);
         }
 
-        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName].ToString(), [settings.SigningSecret, settings.PreviousSigningSecret]))
+        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName].ToString(), [settings.SigningSecret, settings.SigningSecretNext]))
         {
             return Problems.Unauthorized($"Sign the raw body with HMAC-SHA256, as for the deployment webhook ('{WebhookSignature.HeaderName}: sha256=<hex>').");
         }
