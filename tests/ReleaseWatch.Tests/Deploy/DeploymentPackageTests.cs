@@ -3,7 +3,8 @@ using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Tests.Deploy;
 
-public sealed class DeploymentPackageTests(DeploymentPackage package) : IClassFixture<DeploymentPackage>
+[Collection(DeployBuildsCollection.Name)]
+public sealed class DeploymentPackageTests(DeploymentPackage package)
 {
     [Fact]
     public void Package_has_the_repository_host_json_at_its_root()

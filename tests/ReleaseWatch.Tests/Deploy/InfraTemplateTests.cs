@@ -5,7 +5,8 @@ using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Tests.Deploy;
 
-public sealed class InfraTemplateTests(CompiledInfra infra) : IClassFixture<CompiledInfra>
+[Collection(DeployBuildsCollection.Name)]
+public sealed class InfraTemplateTests(CompiledInfra infra)
 {
     private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
