@@ -3,7 +3,7 @@ using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Tests.Deploy;
 
-[Collection(DeployBuildsCollection.Name)]
+[Collection(DeploymentPackageCollection.Name)]
 public sealed class DeploymentPackageTests(DeploymentPackage package)
 {
     [Fact]

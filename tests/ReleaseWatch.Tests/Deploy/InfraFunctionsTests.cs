@@ -4,7 +4,7 @@ using ReleaseWatch.Tests.Peers;
 namespace ReleaseWatch.Tests.Deploy;
 
 /// <summary>infra.bicep and the function.json files must agree: what the template wires up must exist in the package.</summary>
-[Collection(DeployBuildsCollection.Name)]
+[Collection(CompiledInfraCollection.Name)]
 public sealed class InfraFunctionsTests(CompiledInfra infra)
 {
     [Fact]

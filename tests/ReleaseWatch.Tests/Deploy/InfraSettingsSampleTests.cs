@@ -8,7 +8,7 @@ namespace ReleaseWatch.Tests.Deploy;
 /// local.settings.sample.json lists every setting the code reads; a ReleaseWatch setting infra.bicep gives the
 /// app that the sample does not know is a setting the code never reads (a typo, or a renamed option).
 /// </summary>
-[Collection(DeployBuildsCollection.Name)]
+[Collection(CompiledInfraCollection.Name)]
 public sealed partial class InfraSettingsSampleTests(CompiledInfra infra)
 {
     [Fact]

@@ -5,7 +5,7 @@ using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Tests.Deploy;
 
-[Collection(DeployBuildsCollection.Name)]
+[Collection(CompiledInfraCollection.Name)]
 public sealed class InfraTemplateTests(CompiledInfra infra)
 {
     private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
