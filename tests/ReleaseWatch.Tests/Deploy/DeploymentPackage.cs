@@ -12,16 +12,17 @@ public sealed class DeploymentPackage : IAsyncLifetime
 
     public ZipArchive Zip { get; private set; } = null!;
 
+    public string ZipPath => Path.Combine(_work.FullName, "releasewatch.zip");
+
     public async Task InitializeAsync()
     {
-        var zip = Path.Combine(_work.FullName, "releasewatch.zip");
-        Build = await CommandRun.RunAsync("bash", [RepoPaths.Of("Functions", "package.sh"), zip], TimeSpan.FromMinutes(5));
-        if (Build.ExitCode != 0 || !File.Exists(zip))
+        Build = await CommandRun.RunAsync("bash", [RepoPaths.Of("Functions", "package.sh"), ZipPath], TimeSpan.FromMinutes(5));
+        if (Build.ExitCode != 0 || !File.Exists(ZipPath))
         {
             throw new InvalidOperationException($"Functions/package.sh failed: {Build}");
         }
 
-        Zip = ZipFile.OpenRead(zip);
+        Zip = ZipFile.OpenRead(ZipPath);
     }
 
     public Task DisposeAsync()
