@@ -22,7 +22,9 @@ internal static class FailWhenConditions
             outcomes.Add(new(BelowText(below, unit), observed < below));
         }
 
-        var percentProblem = BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultMinBaselineCount);
+        var percentProblem = rule.AboveBaselineByPercent is null && rule.BelowBaselineByPercent is null
+            ? null
+            : BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultMinBaselineCount);
         if (rule.AboveBaselineByPercent is { } up)
         {
             var limit = baseline * (1 + (up / 100));

@@ -54,7 +54,7 @@ internal static class PolicyReader
         {
             return new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {
             throw new InvalidPolicyException(name, null, "(the whole value)", $"must be a policy object or a policy as a JSON string: {e.Message}");
         }
