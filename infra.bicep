@@ -40,6 +40,21 @@ type salesforceConnection = {
   username: string?
   @description('jwt: the Key Vault secret salesforce-<org id> holds the PEM private key; clientCredentials: it holds the consumer secret.')
   flow: 'jwt' | 'clientCredentials'
+  @description('Replay id for a channel with no checkpoint yet: -1 new events only (default), -2 all retained.')
+  initialReplayId: int?
+  @description('Replay id to resume from when Salesforce rejects a stored one as too old: -2 (default) or -1; the span is recorded as a gap.')
+  replayFallback: int?
+  @description('Extra classification rules: a channel (+ an optional field whose value is one of values) mapped to a signal.')
+  rules: signalRule[]?
+}
+
+type signalRule = {
+  channel: string
+  signal: string
+  @description('Failure (default) or Activity.')
+  kind: ('Failure' | 'Activity')?
+  field: string?
+  values: string[]?
 }
 
 type org = {
@@ -453,9 +468,44 @@ var orgSettings = flatten(map(range(0, length(orgs)), i => concat(
         name: 'ReleaseWatch__Orgs__${i}__Salesforce__ClientSecret'
         value: orgs[i].?salesforce.?flow == 'clientCredentials' ? vaultRef(vault.name, 'salesforce-${orgs[i].id}') : ''
       }
+      {
+        name: 'ReleaseWatch__Orgs__${i}__Salesforce__InitialReplayId'
+        value: string(orgs[i].?salesforce.?initialReplayId ?? '')
+      }
+      {
+        name: 'ReleaseWatch__Orgs__${i}__Salesforce__ReplayFallback'
+        value: string(orgs[i].?salesforce.?replayFallback ?? '')
+      }
     ],
     setting => !empty(setting.value)
   ),
+  flatten(map(range(0, length(orgs[i].?salesforce.?rules ?? [])), j => concat(
+    filter(
+      [
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Channel'
+          value: orgs[i].salesforce!.rules![j].channel
+        }
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Signal'
+          value: orgs[i].salesforce!.rules![j].signal
+        }
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Kind'
+          value: orgs[i].salesforce!.rules![j].?kind ?? ''
+        }
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Field'
+          value: orgs[i].salesforce!.rules![j].?field ?? ''
+        }
+      ],
+      setting => !empty(setting.value)
+    ),
+    map(range(0, length(orgs[i].salesforce!.rules![j].?values ?? [])), k => {
+      name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Values__${k}'
+      value: orgs[i].salesforce!.rules![j].values![k]
+    })
+  ))),
   map(range(0, length(orgs[i].channels)), j => {
     name: 'ReleaseWatch__Orgs__${i}__Channels__${j}'
     value: orgs[i].channels[j]

@@ -134,7 +134,19 @@ public sealed class InfraTemplateTests(CompiledInfra infra)
         {
             if (property.PropertyType == typeof(SalesforceOrgOptions))
             {
-                expected.AddRange(Settable(typeof(SalesforceOrgOptions)).Select(p => $"ReleaseWatch__Orgs__{{0}}__Salesforce__{p.Name}"));
+                foreach (var option in Settable(typeof(SalesforceOrgOptions)))
+                {
+                    var prefix = $"ReleaseWatch__Orgs__{{0}}__Salesforce__{option.Name}";
+                    if (option.PropertyType.IsGenericType && option.PropertyType.GetGenericArguments()[0] is { IsClass: true } item && item != typeof(string))
+                    {
+                        // A list of objects (classification rules): one setting per item property, lists indexed once more.
+                        expected.AddRange(Settable(item).Select(p => p.PropertyType == typeof(List<string>) ? $"{prefix}__{{1}}__{p.Name}__{{2}}" : $"{prefix}__{{1}}__{p.Name}"));
+                    }
+                    else
+                    {
+                        expected.Add(prefix);
+                    }
+                }
             }
             else if (property.PropertyType == typeof(List<string>))
             {
