@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Salesforce;
@@ -19,6 +20,11 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
+        if (!HostingMode.IsFunctionsHost(configuration))
+        {
+            services.AddReleaseWatchSignalCaptureHostedService();
+        }
+
         return services;
     }
 }
