@@ -11,21 +11,22 @@ internal sealed class SignalJudgement(ISignalReader reader)
     {
         var org = state.Org.Id;
         var (baselineFrom, baselineTo) = JudgementWindows.Baseline(state, policy);
-        var judgements = new List<MetricJudgement>(policy.Metrics.Count);
-        foreach (var metric in policy.Metrics)
+        // The windows are independent reads: issue them together, the judge then runs on each metric in order.
+        var judgements = await Task.WhenAll(policy.Metrics.Select(async metric =>
         {
             var (from, to) = JudgementWindows.Observed(state, policy, metric, now);
-            var observed = await reader.ReadAsync(org, metric.Signal, from, to, cancellationToken);
-            var baseline = await reader.ReadAsync(org, metric.Signal, baselineFrom, baselineTo, cancellationToken);
-            SignalWindow? observedDenominator = null, baselineDenominator = null;
+            var observed = reader.ReadAsync(org, metric.Signal, from, to, cancellationToken);
+            var baseline = reader.ReadAsync(org, metric.Signal, baselineFrom, baselineTo, cancellationToken);
+            Task<SignalWindow>? observedDenominator = null, baselineDenominator = null;
             if (metric.Measure == MetricMeasure.Ratio && metric.Denominator is { } denominator)
             {
-                observedDenominator = await reader.ReadAsync(org, denominator, from, to, cancellationToken);
-                baselineDenominator = await reader.ReadAsync(org, denominator, baselineFrom, baselineTo, cancellationToken);
+                observedDenominator = reader.ReadAsync(org, denominator, from, to, cancellationToken);
+                baselineDenominator = reader.ReadAsync(org, denominator, baselineFrom, baselineTo, cancellationToken);
             }
 
-            judgements.Add(MetricJudge.Judge(metric, new MetricInputs(observed, observedDenominator, baseline, baselineDenominator)));
-        }
+            return MetricJudge.Judge(metric, new MetricInputs(
+                await observed, observedDenominator is null ? null : await observedDenominator, await baseline, baselineDenominator is null ? null : await baselineDenominator));
+        }));
 
         return new SignalsJudged(trigger, now, judgements);
     }
