@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReleaseWatch.Commands;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch;
@@ -11,6 +12,7 @@ public static class ReleaseWatchServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddReleaseWatchStorage(configuration);
+        services.AddReleaseWatchResponders(configuration);
         return services;
     }
 }
