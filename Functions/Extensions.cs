@@ -13,6 +13,7 @@ internal static class Extensions
         WatchActionsFunction.Map(app);
         HealthFunction.Map(app);
         TickerFunction.Map(app);
+        app.MapCommandResults();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReleaseWatch.Commands;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
@@ -20,6 +21,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
+        services.AddReleaseWatchResponders(configuration);
         if (!HostingMode.IsFunctionsHost(configuration))
         {
             services.AddReleaseWatchSignalCaptureHostedService();
