@@ -17,7 +17,7 @@ public static class JudgementWindows
         var lookback = metric.Lookback ?? (metric.Measure == MetricMeasure.Count ? minuteStart.AddMinutes(1) - warmupEnd : policy.Interval);
         var minutes = Math.Max(1, (int)Math.Ceiling(lookback.TotalMinutes));
         var from = minuteStart.AddMinutes(-minutes);
-        from = from < warmupEnd && warmupEnd < checkedAt ? warmupEnd : from;
+        from = from < warmupEnd && warmupEnd <= checkedAt ? warmupEnd : from;
         // Right after warm-up less than a minute has passed: the first minute is judged as a whole one.
         return checkedAt - from < TimeSpan.FromMinutes(1) ? (from, minuteStart.AddMinutes(1)) : (from, checkedAt);
     }

@@ -21,6 +21,17 @@ public sealed class JudgementWindowsTests
     }
 
     [Fact]
+    public void Observed_at_the_end_of_warmup_leaves_the_warmup_out()
+    {
+        var checkedAt = Some.CompletedAt.AddMinutes(2);
+
+        var (from, to) = JudgementWindows.Observed(Watch, Some.Policy(), Some.Metric(), checkedAt);
+
+        Assert.Equal(Some.CompletedAt.AddMinutes(2), from);
+        Assert.Equal(Some.CompletedAt.AddMinutes(3), to);
+    }
+
+    [Fact]
     public void Observed_right_after_warmup_counts_the_first_minute_as_a_whole_one()
     {
         var checkedAt = Some.CompletedAt.AddMinutes(2).AddSeconds(1);
