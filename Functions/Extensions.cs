@@ -6,6 +6,7 @@ internal static class Extensions
     public static WebApplication MapReleaseWatchFunctions(this WebApplication app)
     {
         app.MapGet("/", () => Results.Ok(new { service = "ReleaseWatch" }));
+        app.MapSignalPump().MapOrgSignals();
         return app;
     }
 
