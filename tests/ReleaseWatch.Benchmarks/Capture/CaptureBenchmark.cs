@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
@@ -95,7 +96,7 @@ internal static class CaptureBenchmark
         var connected = connectClock.Elapsed;
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetAfter = Process.GetCurrentProcess().WorkingSet64;
-        Console.WriteLine($"{orgCount} orgs subscribed in {connected.TotalSeconds:N1} s: managed heap +{(memoryAfter - memoryBefore) / 1024.0 / 1024:N1} MB ({(memoryAfter - memoryBefore) / 1024.0 / orgCount:N0} KB per org), working set +{(workingSetAfter - workingSetBefore) / 1024.0 / 1024:N1} MB");
+        Console.WriteLine($"{orgCount} orgs subscribed in {connected.TotalSeconds:N1} s: managed heap +{(memoryAfter - memoryBefore) / 1024.0 / 1024:N1} MB ({(memoryAfter - memoryBefore) / 1024.0 / orgCount:N0} KB per org), process working set {workingSetAfter / 1024.0 / 1024:N0} MB (was {workingSetBefore / 1024.0 / 1024:N0} MB)");
 
         const int perOrg = 25;
         var reader = services.GetRequiredService<ISignalReader>();
@@ -151,6 +152,7 @@ internal static class CaptureBenchmark
         var port = BenchmarkPeers.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
         var app = builder.Build();
         var issued = 0;
         app.MapPost("/services/oauth2/token", async () =>
@@ -174,7 +176,7 @@ internal static class CaptureBenchmark
             ["payload"] = replayId % 4 == 0
                 ? new JsonObject { ["ChangeEventHeader"] = new JsonObject { ["entityName"] = "Opportunity", ["changeType"] = "CREATE", ["commitTimestamp"] = 1795428000000 + (replayId * 10L) } }
                 : new JsonObject { ["LoggingLevel__c"] = replayId % 2 == 0 ? "INFO" : "ERROR", ["Message__c"] = "Attempt to de-reference a null object", ["CreatedDate"] = "2026-11-23T10:00:00Z" },
-            ["event"] = new JsonObject { ["replayId"] = replayId },
+            ["event"] = new JsonObject { ["replayId"] = (long)replayId },
         },
     };
 }
