@@ -14,7 +14,7 @@ internal static class OrgSignalsFunction
         return app;
     }
 
-    private static async Task<Results<Ok<OrgSignalsResponse>, NotFound>> GetAsync(
+    private static async Task<Results<JsonHttpResult<OrgSignalsResponse>, NotFound>> GetAsync(
         string id, StreamStateStore streams, IOptions<SignalCaptureOrgs> orgs, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!orgs.Value.Orgs.Any(o => o.Id == id))
@@ -25,6 +25,6 @@ internal static class OrgSignalsFunction
         var now = time.GetUtcNow();
         var channels = await streams.ReadChannelsAsync(id, cancellationToken);
         var gaps = await streams.ReadGapsAsync(id, DateTimeOffset.MinValue, now, cancellationToken);
-        return TypedResults.Ok(new OrgSignalsResponse(id, streams.HealthOf(channels), channels, gaps));
+        return TypedResults.Json(new OrgSignalsResponse(id, streams.HealthOf(channels), channels, gaps), ReleaseWatchJson.Options);
     }
 }

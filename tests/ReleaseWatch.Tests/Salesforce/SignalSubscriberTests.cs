@@ -9,7 +9,7 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
     private const string LogEntries = "/event/LogEntryEvent__e";
     private const string BatchErrors = "/event/BatchApexErrorEvent";
     private const string Opportunities = "/data/OpportunityChangeEvent";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task RunAsync_platform_and_change_events_counts_each_signal_and_keeps_failure_evidence()
