@@ -22,6 +22,8 @@ public sealed class CaptureInstance : IAsyncDisposable
 
     internal SignalSubscriber Subscriber => _services.GetRequiredService<SignalSubscriber>();
 
+    internal SignalPump Pump => _services.GetRequiredService<SignalPump>();
+
     internal SignalCaptureRunner Runner => _services.GetRequiredService<SignalCaptureRunner>();
 
     internal StreamStateStore Streams => _services.GetRequiredService<StreamStateStore>();

@@ -39,6 +39,31 @@ public sealed class SignalCaptureRunnerTests(AzuritePeer azurite)
         Assert.InRange(tookOverAfter, TimeSpan.Zero, TimeSpan.FromSeconds(3 + 1 + 2));
     }
 
+    [Fact]
+    public async Task PumpAsync_pumps_each_org_for_the_pump_duration_and_records_every_message()
+    {
+        await using var peers = new CaptureFixture();
+        await peers.InitializeAsync();
+        var recording = Path.Combine(Path.GetTempPath(), AzuritePeer.UniqueName("signals") + ".jsonl");
+        await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [BatchErrors], extra: new()
+        {
+            ["ReleaseWatch:SignalCapture:PumpDuration"] = "00:00:02",
+            ["ReleaseWatch:SignalCapture:RecordPath"] = recording,
+        });
+        await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["Message"] = "queued before the pump" }, 3);
+
+        var pumped = await capture.Pump.PumpAsync(CancellationToken.None);
+
+        Assert.Equal([capture.Org.Id], pumped);
+        Assert.Equal(3, await capture.CountAsync("batch.error"));
+        var lines = (await File.ReadAllLinesAsync(recording)).Select(l => JsonNode.Parse(l)!).ToList();
+        File.Delete(recording);
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, l => Assert.Equal((capture.Org.Id, BatchErrors), (l["org"]!.ToString(), l["message"]!["channel"]!.ToString())));
+        Assert.Equal(3, lines[2]["message"]!["data"]!["event"]!["replayId"]!.GetValue<long>());
+        Assert.EndsWith("Z", lines[0]["receivedAt"]!.ToString(), StringComparison.Ordinal);
+    }
+
     private static Task<bool> StartedAsync(CaptureInstance instance, CancellationToken token, out Task<bool> run)
     {
         run = instance.Runner.RunAsync(instance.Org, null, waitForLease: false, releaseOnStop: false, token);
