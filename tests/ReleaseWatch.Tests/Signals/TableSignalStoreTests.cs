@@ -57,6 +57,22 @@ public sealed class TableSignalStoreTests(AzuritePeer azurite)
         Assert.Equal((SignalSourceHealth.Down, 0), (stale.Health, stale.Gaps.Count));
     }
 
+    [Theory]
+    [InlineData(StreamState.Stopped, SignalSourceHealth.Healthy)]
+    [InlineData(StreamState.Reconnecting, SignalSourceHealth.Down)]
+    [InlineData(StreamState.Failing, SignalSourceHealth.Down)]
+    public async Task ReadAsync_recent_report_state_decides_health(StreamState state, SignalSourceHealth health)
+    {
+        var (sut, streams) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        await streams.ReportAsync(org, "/event/A", StreamState.Connected, null, null, null, CancellationToken.None);
+        await streams.ReportAsync(org, "/event/B", state, "detail", null, null, CancellationToken.None);
+
+        var window = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
+
+        Assert.Equal(health, window.Health);
+    }
+
     private (TableSignalStore Store, StreamStateStore Streams) CreateSut()
     {
         var tables = new TableProvider(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString));
