@@ -14,6 +14,7 @@ internal static class Extensions
         HealthFunction.Map(app);
         TickerFunction.Map(app);
         app.MapCommandResults();
+        app.MapSignalPump().MapOrgSignals();
         return app;
     }
 

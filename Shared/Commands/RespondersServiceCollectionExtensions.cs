@@ -20,26 +20,31 @@ public static class RespondersServiceCollectionExtensions
     public static IServiceCollection AddReleaseWatchResponders(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<ServiceBusOptions>()
-            .Bind(configuration.GetSection("ReleaseWatch:ServiceBus"))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || !string.IsNullOrWhiteSpace(o.Namespace),
-                "ReleaseWatch:ServiceBus:ConnectionString or ReleaseWatch:ServiceBus:Namespace must be set.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
-            .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>();
-            var authorizer = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
-                ? new CbsTokenAuthorizer(new DefaultAzureCredential(), sp.GetRequiredService<TimeProvider>())
-                : null;
-            return new ServiceBusConnection(options, authorizer, sp.GetRequiredService<ILogger<ServiceBusConnection>>());
-        });
-        services.AddSingleton<ICommandSender, AmqpCommandSender>();
         services.AddSingleton<CommandResultIntake>();
-        if (string.IsNullOrWhiteSpace(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+        // Without Service Bus, decided commands wait in the outbox (GET /api/watches/{id} shows them) until one is configured.
+        if (!string.IsNullOrWhiteSpace(configuration["ReleaseWatch:ServiceBus:ConnectionString"]) ||
+            !string.IsNullOrWhiteSpace(configuration["ReleaseWatch:ServiceBus:Namespace"]))
         {
-            services.AddHostedService<CommandResultReceiver>();
+            services.AddOptions<ServiceBusOptions>()
+                .Bind(configuration.GetSection("ReleaseWatch:ServiceBus"))
+                .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || !string.IsNullOrWhiteSpace(o.Namespace),
+                    "ReleaseWatch:ServiceBus:ConnectionString or ReleaseWatch:ServiceBus:Namespace must be set.")
+                .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
+                .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
+                .ValidateOnStart();
+            services.AddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>();
+                var authorizer = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
+                    ? new CbsTokenAuthorizer(new DefaultAzureCredential(), sp.GetRequiredService<TimeProvider>())
+                    : null;
+                return new ServiceBusConnection(options, authorizer, sp.GetRequiredService<ILogger<ServiceBusConnection>>());
+            });
+            services.AddSingleton<ICommandSender, AmqpCommandSender>();
+            if (string.IsNullOrWhiteSpace(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+            {
+                services.AddHostedService<CommandResultReceiver>();
+            }
         }
 
         services.AddReleaseWatchAlerts(configuration);
@@ -52,6 +57,7 @@ public static class RespondersServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TableOutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 

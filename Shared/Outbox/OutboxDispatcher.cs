@@ -12,13 +12,16 @@ namespace ReleaseWatch.Outbox;
 /// </summary>
 internal sealed class OutboxDispatcher(
     TableOutboxStore store,
-    ICommandSender commands,
+    IEnumerable<ICommandSender> commandSenders,
     AlertRouter router,
     IEnumerable<IOutboxDeliveryLog> deliveryLogs,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger) : IOutboxDispatcher
 {
+    // Absent when no Service Bus is configured: commands then stay Pending in the outbox, visible in the API.
+    private readonly ICommandSender? _commands = commandSenders.FirstOrDefault();
+
     /// <summary>Delivers a watch's pending rows now; called right after a decision is stored.</summary>
     public async Task DispatchAsync(string watchId, CancellationToken cancellationToken)
     {
@@ -41,7 +44,7 @@ internal sealed class OutboxDispatcher(
     private async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (entry.Item.NextAttemptAt > now)
+        if (entry.Item.NextAttemptAt > now || (entry.Item.Kind == OutboxItemKind.Command && _commands is null))
         {
             return;
         }
@@ -64,7 +67,7 @@ internal sealed class OutboxDispatcher(
     {
         try
         {
-            await commands.SendAsync(item.Command!, cancellationToken).ConfigureAwait(false);
+            await _commands!.SendAsync(item.Command!, cancellationToken).ConfigureAwait(false);
             return new OutboxAttempt(null, item.DeliveredChannels);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -93,7 +93,7 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
         return gaps;
     }
 
-    /// <summary>The worst state over the org's channels: any stale or not-connected stream makes it Down.</summary>
+    /// <summary>The worst state over the org's channels: a reconnecting, failing or stale stream makes it Down.</summary>
     public async Task<(SignalSourceHealth Health, IReadOnlyList<SignalGap> Gaps)> ReadHealthAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var channels = await ReadChannelsAsync(orgId, cancellationToken);
@@ -110,7 +110,8 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
 
         var now = time.GetUtcNow();
         var limits = options.Value;
-        if (channels.Any(c => c.State != StreamState.Connected || now - c.UpdatedAt > limits.StaleAfter))
+        // A clean stop (a pump run ending) is not an outage by itself; it becomes one when no run follows within StaleAfter.
+        if (channels.Any(c => c.State is StreamState.Reconnecting or StreamState.Failing || now - c.UpdatedAt > limits.StaleAfter))
         {
             return SignalSourceHealth.Down;
         }

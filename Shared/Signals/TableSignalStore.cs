@@ -33,7 +33,13 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
         }
 
         var table = await tables.GetAsync(TableNames.Evidence, cancellationToken);
-        await Task.WhenAll(evidence.Select(e => table.UpsertEntityAsync(EvidenceEntity.From(e), TableUpdateMode.Replace, cancellationToken)));
+        // One transaction per partition and at most 100 rows (Table Storage's limit; Azurite does not enforce it).
+        var chunks = evidence.Select(EvidenceEntity.From)
+            .DistinctBy(e => (e.PartitionKey, e.RowKey))
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(g => g.Chunk(100));
+        await Task.WhenAll(chunks.Select(chunk =>
+            table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken)));
     }
 
     public async Task<SignalWindow> ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
 using ReleaseWatch.Benchmarks.Watches;
 
@@ -6,11 +7,12 @@ return args.FirstOrDefault() switch
 {
     "judge" => JudgingBenchmark.Run(args[1..]),
     "judge-azurite" => await StoredJudgingBenchmark.RunAsync(args[1..]),
+    "capture" => await CaptureBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50]");
+    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200]");
     return 2;
 }

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Orgs;
+using ReleaseWatch.Salesforce;
+using ReleaseWatch.Signals;
+using ReleaseWatch.Storage;
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Tests.Salesforce;
+
+/// <summary>One ReleaseWatch process's signal capture, wired like production against the test peers.</summary>
+public sealed class CaptureInstance : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CaptureInstance(ServiceProvider services) => _services = services;
+
+    public RecordingNudge Nudge => (RecordingNudge)_services.GetRequiredService<IWatchNudge>();
+
+    public OrgOptions Org => _services.GetRequiredService<IOptions<SignalCaptureOrgs>>().Value.Orgs[0];
+
+    internal SignalSubscriber Subscriber => _services.GetRequiredService<SignalSubscriber>();
+
+    internal SignalPump Pump => _services.GetRequiredService<SignalPump>();
+
+    internal SignalCaptureRunner Runner => _services.GetRequiredService<SignalCaptureRunner>();
+
+    internal StreamStateStore Streams => _services.GetRequiredService<StreamStateStore>();
+
+    public ISignalReader Reader => _services.GetRequiredService<ISignalReader>();
+
+    public ISignalEvidenceReader Evidence => _services.GetRequiredService<ISignalEvidenceReader>();
+
+    public static CaptureInstance Create(string storage, TokenEndpoint tokens, string orgId, string[] channels, bool clientCredentials = false, Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ReleaseWatch:Storage:ConnectionString"] = storage,
+            ["ReleaseWatch:SignalCapture:ReconnectDelay"] = "00:00:00.050",
+            ["ReleaseWatch:SignalCapture:MaxReconnectDelay"] = "00:00:00.500",
+            ["ReleaseWatch:SignalCapture:LeaseDuration"] = "00:00:03",
+            ["ReleaseWatch:Orgs:0:Id"] = orgId,
+            ["ReleaseWatch:Orgs:0:Name"] = "Test org",
+            ["ReleaseWatch:Orgs:0:Environment"] = "production",
+            ["ReleaseWatch:Orgs:0:Salesforce:LoginUrl"] = tokens.LoginUrl.ToString(),
+            ["ReleaseWatch:Orgs:0:Salesforce:ClientId"] = TokenEndpoint.ClientId,
+            ["ReleaseWatch:Orgs:0:Salesforce:InitialReplayId"] = "-2",
+        };
+        if (clientCredentials)
+        {
+            settings["ReleaseWatch:Orgs:0:Salesforce:ClientSecret"] = TokenEndpoint.ClientSecret;
+        }
+        else
+        {
+            settings["ReleaseWatch:Orgs:0:Salesforce:Username"] = TokenEndpoint.Username;
+            settings["ReleaseWatch:Orgs:0:Salesforce:PrivateKey"] = tokens.PrivateKeyPem;
+        }
+
+        for (var i = 0; i < channels.Length; i++)
+        {
+            settings[$"ReleaseWatch:Orgs:0:Channels:{i}"] = channels[i];
+        }
+
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddReleaseWatchStorage(configuration);
+        services.AddReleaseWatchSignalCapture(configuration);
+        services.AddSingleton<IWatchNudge, RecordingNudge>();
+        return new CaptureInstance(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
+    public async Task<long> CountAsync(string signal)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var window = await Reader.ReadAsync(Org.Id, signal, now.AddHours(-1), now.AddHours(1), CancellationToken.None);
+        return window.Total;
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

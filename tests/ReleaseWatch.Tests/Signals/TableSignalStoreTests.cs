@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ReleaseWatch.Signals;
+using ReleaseWatch.Storage;
+using ReleaseWatch.Tests.Peers;
+
+namespace ReleaseWatch.Tests.Signals;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableSignalStoreTests(AzuritePeer azurite)
+{
+    private static readonly DateTimeOffset Minute = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Minute.AddMinutes(5));
+
+    [Fact]
+    public async Task CountAsync_redelivered_events_are_not_counted_twice()
+    {
+        var (sut, _) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        SignalOccurrence[] first = [At("/event/A", 1, 0), At("/event/A", 2, 0), At("/event/B", 1, 1)];
+
+        await sut.CountAsync(org, first, CancellationToken.None);
+        await sut.CountAsync(org, [.. first, At("/event/A", 3, 0), At("/event/B", 2, 1)], CancellationToken.None);
+        var window = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(2), CancellationToken.None);
+
+        Assert.Equal(3, window.CountsByMinute[Minute]);
+        Assert.Equal(2, window.CountsByMinute[Minute.AddMinutes(1)]);
+        Assert.Equal(SignalSourceHealth.Unknown, window.Health);
+    }
+
+    [Fact]
+    public async Task CountAsync_racing_writers_of_one_batch_count_it_once()
+    {
+        var (sut, _) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        var batch = Enumerable.Range(1, 50).Select(i => At("/event/A", i, 0)).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => sut.CountAsync(org, batch, CancellationToken.None)));
+        var window = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal(50, window.Total);
+    }
+
+    [Fact]
+    public async Task ReadAsync_stale_stream_is_down_and_gaps_in_the_window_are_listed()
+    {
+        var (sut, streams) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        await streams.ReportAsync(org, "/event/A", StreamState.Connected, null, null, null, CancellationToken.None);
+        await streams.RecordGapAsync(org, new SignalGap("/event/A", Minute, Minute.AddMinutes(1), "replay id rejected"), CancellationToken.None);
+
+        var healthy = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(4));
+        var stale = await sut.ReadAsync(org, "apex.error", Minute.AddMinutes(2), Minute.AddMinutes(10), CancellationToken.None);
+
+        Assert.Equal((SignalSourceHealth.Healthy, 1), (healthy.Health, healthy.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Down, 0), (stale.Health, stale.Gaps.Count));
+    }
+
+    [Theory]
+    [InlineData(StreamState.Stopped, SignalSourceHealth.Healthy)]
+    [InlineData(StreamState.Reconnecting, SignalSourceHealth.Down)]
+    [InlineData(StreamState.Failing, SignalSourceHealth.Down)]
+    public async Task ReadAsync_recent_report_state_decides_health(StreamState state, SignalSourceHealth health)
+    {
+        var (sut, streams) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        await streams.ReportAsync(org, "/event/A", StreamState.Connected, null, null, null, CancellationToken.None);
+        await streams.ReportAsync(org, "/event/B", state, "detail", null, null, CancellationToken.None);
+
+        var window = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
+
+        Assert.Equal(health, window.Health);
+    }
+
+    private (TableSignalStore Store, StreamStateStore Streams) CreateSut()
+    {
+        var tables = new TableProvider(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString));
+        var streams = new StreamStateStore(tables, _time, Options.Create(new StreamHealthOptions()));
+        return (new TableSignalStore(tables, streams), streams);
+    }
+
+    private static SignalOccurrence At(string channel, long replayId, int minute) => new("apex.error", channel, replayId, Minute.AddMinutes(minute).AddSeconds(7));
+}
