@@ -33,7 +33,7 @@ internal static class JudgementStep
             }
 
             var track = Track(context, metric, judgement, judged.CheckedAt, tracks.GetValueOrDefault(metric.Name) ?? MetricTrack.New(metric.Name));
-            if (track.FailingSince is { } since && !track.Breached && judged.CheckedAt - since >= metric.For)
+            if (judgement.Verdict == Verdict.Failed && track.FailingSince is { } since && !track.Breached && judged.CheckedAt - since >= metric.For)
             {
                 track = track with { Breached = true };
                 breaches.Add((metric, judgement));

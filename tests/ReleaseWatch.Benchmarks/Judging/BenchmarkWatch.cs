@@ -16,17 +16,19 @@ internal sealed class BenchmarkWatch
         var now = DeployedAt.AddMinutes(20);
         foreach (var metric in policy.Metrics)
         {
-            var window = JudgingWindow.For(policy, metric, DeployedAt, now);
+            // Whole-minute spans as a check sees them: the lookback up to now, and the baseline before the deployment.
+            var observedFrom = now - (metric.EffectiveLookback(policy) ?? now - DeployedAt);
+            var baselineFrom = DeployedAt - policy.BaselineWindow;
             SignalWindow Counts(string signal, DateTimeOffset from, DateTimeOffset to, int perMinuteMax) =>
                 new("00D000000000001AAA", signal, from, to,
                     Enumerable.Range(0, (int)(to - from).TotalMinutes).ToDictionary(m => from.AddMinutes(m), _ => (long)random.Next(perMinuteMax + 1)),
                     SignalSourceHealth.Healthy, []);
             var ratio = metric.Denominator is { } denominator;
             var inputs = new MetricInputs(
-                Counts(metric.Signal, window.ObservedFrom, window.ObservedTo, 12),
-                ratio ? Counts(metric.Denominator!, window.ObservedFrom, window.ObservedTo, 400) : null,
-                Counts(metric.Signal, window.BaselineFrom, window.BaselineTo, 6),
-                ratio ? Counts(metric.Denominator!, window.BaselineFrom, window.BaselineTo, 400) : null);
+                Counts(metric.Signal, observedFrom, now, 12),
+                ratio ? Counts(metric.Denominator!, observedFrom, now, 400) : null,
+                Counts(metric.Signal, baselineFrom, DeployedAt, 6),
+                ratio ? Counts(metric.Denominator!, baselineFrom, DeployedAt, 400) : null);
             var history = Enumerable.Range(0, 10)
                 .Select(i => new JudgementPoint(now.AddMinutes(i - 10), (Verdict)random.Next(4)))
                 .ToList();

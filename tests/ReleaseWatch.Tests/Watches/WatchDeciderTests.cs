@@ -250,4 +250,14 @@ public sealed class WatchDeciderTests
 
         Assert.Equal(Run(), Run());
     }
+
+    [Fact]
+    public void An_inconclusive_check_after_a_long_failure_does_not_breach_by_itself()
+    {
+        // Failed at minute 2, then nothing but Inconclusive: the streak is kept but only a Failed check can breach.
+        var script = new WatchScript(Some.Policy(), (at, _) => at == T0.AddMinutes(2) ? Verdict.Failed : Verdict.Inconclusive).RunUntil(T0.AddMinutes(9));
+
+        Assert.Empty(script.Commands);
+        Assert.Equal(WatchPhase.Watching, script.State.Phase);
+    }
 }
