@@ -43,6 +43,9 @@ public sealed class WatchWorkflow(
             return (winner!.State, false);
         }
 
+        // A first check due at once (no warm-up) may have been claimed and dropped as stale while the watch
+        // was being created; writing the timers again (idempotent) brings it back.
+        await timers.ScheduleAsync(watchId, decision.State.Timers, cancellationToken);
         WatchLogs.Started(logger, watchId, decision.State.Org.Id, decision.State.Deployment.DeploymentId, decision.State.PolicyName);
         await DispatchAsync(decision, cancellationToken);
         return (decision.State, true);
