@@ -1,0 +1,78 @@
+using ReleaseWatch.Backtest;
+using ReleaseWatch.Functions.Commands;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Tests.Peers;
+using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Events;
+
+namespace ReleaseWatch.Tests.Backtest;
+
+public sealed class BacktestTests
+{
+    private static readonly string Bundled = RepoPaths.Of("Functions", "demo", "recording.jsonl");
+
+    [Fact]
+    public async Task The_bundled_incident_breaches_apex_errors_once_the_failure_held_for_two_minutes()
+    {
+        var report = await Backtester.RunAsync(await Recording.ReadAsync(Bundled, CancellationToken.None), new PolicyCatalog([]).Default, null, null, CancellationToken.None);
+
+        var breach = Assert.Single(report.Breaches);
+        Assert.Equal(["apex-errors"], breach.Breached);
+        var firstFailed = report.Judgements.First(j => j.Judgements.Any(m => m.Metric == "apex-errors" && m.Verdict == Verdict.Failed));
+        Assert.True(breach.At - firstFailed.At >= TimeSpan.FromMinutes(2), $"breached at {breach.At:u}, failing since {firstFailed.At:u}");
+        Assert.All(report.Judgements.Where(j => j.At < firstFailed.At && j.Trigger == JudgementTrigger.Check),
+            j => Assert.Equal(Verdict.Passed, j.Judgements.Single(m => m.Metric == "apex-errors").Verdict));
+        Assert.Equal(WatchPhase.Responding, report.Final.Phase);
+    }
+
+    [Fact]
+    public async Task A_policy_file_above_the_incident_never_breaches_and_past_the_recording_is_inconclusive_not_verified()
+    {
+        var policy = Path.Combine(Path.GetTempPath(), $"lenient-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(policy, """
+            {"name": "lenient", "window": "PT20M", "warmup": "PT2M",
+             "metrics": [{"name": "apex-errors", "signal": "apex.error", "measure": "perMinute", "failWhen": {"above": 100}, "onBreach": {"revert": {}}}]}
+            """);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await BacktestCommand.RunAsync(["--policy", policy, "--recording", Bundled], output, errors, CancellationToken.None);
+
+        File.Delete(policy);
+        Assert.True(exit == 0, errors.ToString());
+        var text = output.ToString();
+        Assert.Contains("Back-test of policy 'lenient'", text, StringComparison.Ordinal);
+        Assert.Contains("never breached", text, StringComparison.Ordinal);
+        Assert.Contains("Outcome: Inconclusive.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("BREACH", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_prints_where_the_bundled_incident_would_have_breached()
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await BacktestCommand.RunAsync(["--recording", Bundled, "--policy", "default"], output, errors, CancellationToken.None);
+
+        Assert.True(exit == 0, errors.ToString());
+        Assert.Matches(@"BREACH apex-errors: apex\.error at [\d.]+/min fails > 5/min", output.ToString());
+        Assert.Matches(@"apex-errors +\d+ judgements: .*breached at 2026-11-20 09:5\d:\d\dZ \(\+\dm\d\ds after the deployment\) -> revert", output.ToString());
+        Assert.Contains("Outcome: Responding.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_recording_line_is_named_by_file_and_line()
+    {
+        var recording = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(recording, [File.ReadLines(Bundled).First(), "{\"receivedAt\": \"yesterday\", \"org\": \"00D\", \"message\": {}}"]);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await BacktestCommand.RunAsync(["--recording", recording], output, errors, CancellationToken.None);
+
+        File.Delete(recording);
+        Assert.Equal(1, exit);
+        Assert.Contains("line 2", errors.ToString(), StringComparison.Ordinal);
+    }
+}

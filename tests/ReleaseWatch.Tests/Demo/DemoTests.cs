@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ReleaseWatch.Backtest;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Orgs;
+using ReleaseWatch.Tests.Hosting;
+using ReleaseWatch.Tests.Peers;
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Tests.Demo;
+
+/// <summary>
+/// The demo as a newcomer runs it: the real executable with no Salesforce org and no Service Bus, only the
+/// demo switched on. It must reach a revert command kept in the outbox, tell the story on the console, and
+/// decide what the back-test decides on the same recording.
+/// </summary>
+public sealed class DemoTests(AzuritePeer azurite) : IClassFixture<AzuritePeer>
+{
+    private const string OrgId = "00DLOCAL0000001AAA";
+
+    [Fact]
+    public async Task The_demo_reaches_a_revert_command_and_decides_what_the_backtest_decides()
+    {
+        var started = Stopwatch.StartNew();
+        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ReleaseWatch__Storage__ConnectionString"] = azurite.ConnectionString,
+            ["ReleaseWatch__Intake__SigningSecret"] = "demo-test-signing-secret",
+            ["ReleaseWatch__Orgs__0__Id"] = OrgId,
+            ["ReleaseWatch__Orgs__0__Name"] = "Local Demo Org",
+            ["ReleaseWatch__Orgs__0__Environment"] = "production",
+            ["ReleaseWatch__Demo__Enabled"] = "true",
+        });
+        using var http = new HttpClient();
+
+        var watch = await Eventually.WaitForAsync(async () =>
+        {
+            var list = await http.GetFromJsonAsync<JsonObject>($"{service.BaseUrl}/api/watches?org={OrgId}");
+            var id = list?["watches"]?.AsArray().FirstOrDefault()?["id"]?.GetValue<string>();
+            var record = id is null ? null : await http.GetFromJsonAsync<JsonObject>($"{service.BaseUrl}/api/watches/{id}");
+            return record?["outbox"]!.AsArray().Any(i => i!["kind"]!.GetValue<string>() == "command") == true ? record : null;
+        }, TimeSpan.FromSeconds(90), "the demo's revert command in the outbox\n" + service.Output);
+        var toRevert = started.Elapsed;
+
+        var state = watch["state"]!;
+        var command = Assert.Single(watch["outbox"]!.AsArray(), i => i!["kind"]!.GetValue<string>() == "command")!;
+        Assert.Equal("pending", command["status"]!.GetValue<string>());
+        Assert.Equal("revert", command["command"]!["type"]!.GetValue<string>());
+        Assert.Equal("responding", state["phase"]!.GetValue<string>());
+        await Eventually.WaitUntilAsync(() => service.Output.Contains("is Pending in the outbox", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the demo to tell where the command is");
+        foreach (var line in (string[])["signals per minute: apex.error", "check verdicts: apex-errors", "watch Watching -> Responding", "COMMAND revert", "ALERT Critical"])
+        {
+            Assert.Contains(line, service.Output, StringComparison.Ordinal);
+        }
+
+        var recording = await Recording.ReadAsync(RepoPaths.Of("Functions", "demo", "recording.jsonl"), CancellationToken.None);
+        var report = await Backtester.RunAsync(recording, new PolicyCatalog([]).Default, new OrgOptions { Id = OrgId }, null, CancellationToken.None);
+        var breach = Assert.Single(report.Breaches);
+        Assert.Equal(WatchPhase.Responding, report.Final.Phase);
+        Assert.Equal(state["breach"]!["metric"]!.GetValue<string>(), Assert.Single(breach.Breached));
+        Assert.Equal("revert", Assert.Single(breach.Commands).Type.ToString().ToLowerInvariant());
+        // Both breach in the same minute after the deployment (the live one a few demo seconds later: real work takes time).
+        var liveAfter = state["commands"]![0]!["issuedAt"]!.GetValue<DateTimeOffset>() - state["anchor"]!.GetValue<DateTimeOffset>();
+        Assert.Equal((int)(breach.At - report.DeployedAt).TotalMinutes, (int)liveAfter.TotalMinutes);
+        Assert.True(toRevert < TimeSpan.FromSeconds(60), $"The demo took {toRevert.TotalSeconds:0.0} s to reach its revert command.");
+    }
+}
