@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Hosting;
+using ReleaseWatch.Intake;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Salesforce;
 using ReleaseWatch.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch;
 
@@ -12,7 +17,16 @@ public static class ReleaseWatchServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddReleaseWatchStorage(configuration);
+        services.AddReleaseWatchPolicies(configuration);
+        services.AddReleaseWatchIntake(configuration);
+        services.AddReleaseWatchWatches(configuration);
+        services.AddReleaseWatchSignalCapture(configuration);
         services.AddReleaseWatchResponders(configuration);
+        if (!HostingMode.IsFunctionsHost(configuration))
+        {
+            services.AddReleaseWatchSignalCaptureHostedService();
+        }
+
         return services;
     }
 }

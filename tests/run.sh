@@ -10,7 +10,7 @@ fail() { echo "run.sh: $*" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exi
 
 # Debian packages, only when missing (apt-get needs root; CI and developers run as root).
 missing=()
-for pkg in rabbitmq-server python3-aiosmtpd; do
+for pkg in rabbitmq-server python3-aiosmtpd zip; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

@@ -1,3 +1,5 @@
+using ReleaseWatch.Salesforce.Classification;
+
 namespace ReleaseWatch.Salesforce;
 
 /// <summary>How to reach one org's APIs (ReleaseWatch:Orgs:{i}:Salesforce). Secrets come from Key Vault references in Azure.</summary>
@@ -20,4 +22,13 @@ public sealed class SalesforceOrgOptions
 
     /// <summary>The connected app's consumer secret (client credentials flow).</summary>
     public string? ClientSecret { get; set; }
+
+    /// <summary>Classification rules tried before the defaults (BatchApexErrorEvent, LogEntryEvent__e ERROR/FATAL, CDC activity).</summary>
+    public List<SignalRuleOptions> Rules { get; set; } = [];
+
+    /// <summary>Replay id for a channel with no checkpoint yet: -1 (new events only, default) or -2 (all retained).</summary>
+    public long InitialReplayId { get; set; } = -1;
+
+    /// <summary>Replay id used when Salesforce rejects the checkpoint as invalid or too old: -2 (all retained, default) or -1. A gap is recorded either way.</summary>
+    public long ReplayFallback { get; set; } = -2;
 }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ReleaseWatch.Hosting;
+
+/// <summary>RFC 9457 problem+json answers, one per kind of bad input, with a title that says what to fix.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated", type: "https://releasewatch.dev/problems/unauthenticated");
+
+    public static ProblemHttpResult TooLarge(int maxBytes) =>
+        TypedResults.Problem($"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", type: "https://releasewatch.dev/problems/too-large");
+
+    public static ProblemHttpResult UnsupportedMediaType(string? got, string expected) =>
+        TypedResults.Problem($"Content-Type must be {expected} (got '{got ?? "none"}').", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", type: "https://releasewatch.dev/problems/media-type");
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: "Fix the fields listed in 'errors'; nothing was stored.", title: "Invalid request", type: "https://releasewatch.dev/problems/invalid");
+
+    public static ProblemHttpResult Unprocessable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not accepted", type: "https://releasewatch.dev/problems/not-accepted");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", type: "https://releasewatch.dev/problems/not-found");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Not possible now", type: "https://releasewatch.dev/problems/conflict");
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable", type: "https://releasewatch.dev/problems/unavailable");
+}

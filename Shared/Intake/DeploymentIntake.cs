@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Orgs;
+using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Storage;
+
+namespace ReleaseWatch.Intake;
+
+/// <summary>
+/// Accepts a validated deployment notice (from the webhook or Event Grid): checks the org and policy,
+/// starts the watch idempotently, and supersedes the org's older running watches.
+/// </summary>
+public sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies, WatchWorkflow workflow, IWatchStore store, ILogger<DeploymentIntake> logger)
+{
+    /// <summary>Why the notice would be refused (unknown org or policy), or null when it would be accepted. Stores nothing.</summary>
+    public IntakeResult? Check(DeploymentNotice notice, string via)
+    {
+        var org = orgs.Find(notice.Org.Id);
+        if (org is null)
+        {
+            IntakeLogs.UnknownOrg(logger, notice.Org.Id, via);
+            return new IntakeResult(IntakeOutcome.UnknownOrg, null, $"Org {notice.Org.Id} is not configured in ReleaseWatch:Orgs.");
+        }
+
+        var policyName = PolicyOf(notice, org);
+        if (!policies.TryGet(policyName, out _))
+        {
+            IntakeLogs.UnknownPolicy(logger, policyName, via);
+            return new IntakeResult(IntakeOutcome.UnknownPolicy, null, $"Policy '{policyName}' is not configured in ReleaseWatch:Policies.");
+        }
+
+        return null;
+    }
+
+    public async Task<IntakeResult> AcceptAsync(DeploymentNotice notice, string via, CancellationToken cancellationToken)
+    {
+        if (Check(notice, via) is { } refused)
+        {
+            return refused;
+        }
+
+        var org = orgs.Find(notice.Org.Id)!;
+        var policyName = PolicyOf(notice, org);
+
+        // The org's configured identity is authoritative; the pipeline only names it.
+        var canonical = notice with { Org = new OrgRef(org.Id, org.Name, org.Environment) };
+        var watchId = WatchId.For(org.Id, notice.DeploymentId);
+        var (watch, created) = await workflow.StartAsync(watchId, new DeploymentReceived(canonical, policyName, via), cancellationToken);
+        IntakeLogs.Accepted(logger, watchId, created, via);
+
+        // Also on a repeat: a first delivery that died before superseding is completed by the next one.
+        watch = await SupersedeAsync(watch, cancellationToken);
+        return new IntakeResult(created ? IntakeOutcome.Created : IntakeOutcome.Existing, watch, null);
+    }
+
+    private async Task<WatchState> SupersedeAsync(WatchState watch, CancellationToken cancellationToken)
+    {
+        foreach (var other in await store.ListOpenAsync(watch.Org.Id, cancellationToken))
+        {
+            if (other.WatchId == watch.WatchId || !other.Phase.IsSupersedable())
+            {
+                continue;
+            }
+
+            var (older, newer) = IsNewer(watch, other) ? (other, watch) : (watch, other);
+            await workflow.ApplyAsync(older.WatchId, new Superseded(newer.WatchId, newer.Deployment.DeploymentId), cancellationToken);
+            IntakeLogs.Superseded(logger, older.WatchId, newer.WatchId);
+        }
+
+        return (await store.GetAsync(watch.WatchId, cancellationToken))?.State ?? watch;
+    }
+
+    private static string PolicyOf(DeploymentNotice notice, OrgOptions org) => notice.Policy ?? org.Policy ?? PolicyCatalog.DefaultPolicyName;
+
+    /// <summary>Newer by completion time; ties by receipt, then id, so every instance agrees.</summary>
+    private static bool IsNewer(WatchState a, WatchState b) =>
+        (a.Deployment.CompletedAt, a.ReceivedAt, a.WatchId).CompareTo((b.Deployment.CompletedAt, b.ReceivedAt, b.WatchId)) > 0;
+}

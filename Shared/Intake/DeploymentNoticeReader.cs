@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using ReleaseWatch.Orgs;
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Intake;
+
+/// <summary>
+/// Reads and validates a deployment notice, naming every bad field (e.g. "org.id", "completedAt") so the
+/// pipeline's author can fix them all at once.
+/// </summary>
+public static class DeploymentNoticeReader
+{
+    private const int MaxTextLength = 256;
+
+    public static DeploymentNoticeReadResult Read(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            return Read(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return Invalid("$", $"The body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    public static DeploymentNoticeReadResult Read(JsonElement root)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid("$", "The body must be a JSON object.");
+        }
+
+        var deploymentId = Text(root, "deploymentId", "deploymentId", errors, required: true);
+        var org = Object(root, "org", errors);
+        var orgId = Text(org, "id", "org.id", errors, required: true);
+        if (orgId is not null && !SalesforceOrgId.IsValid(orgId))
+        {
+            Add(errors, "org.id", "Must be a 15- or 18-character Salesforce org id starting with 00D.");
+        }
+
+        var orgName = Text(org, "name", "org.name", errors, required: false);
+        var environment = Text(org, "environment", "org.environment", errors, required: false);
+        var release = Object(root, "release", errors);
+        var version = Text(release, "version", "release.version", errors, required: true);
+        var previousVersion = Text(release, "previousVersion", "release.previousVersion", errors, required: false);
+        var commit = Text(release, "commit", "release.commit", errors, required: false);
+        var completedAt = Timestamp(root, "completedAt", errors);
+        var pipeline = Object(root, "pipeline", errors);
+        var pipelineName = Text(pipeline, "name", "pipeline.name", errors, required: true);
+        var runUrl = AbsoluteUrl(pipeline, "runUrl", "pipeline.runUrl", errors);
+        var policy = Text(root, "policy", "policy", errors, required: false);
+
+        if (errors.Count > 0)
+        {
+            return new DeploymentNoticeReadResult(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+
+        var notice = new DeploymentNotice(
+            deploymentId!,
+            new OrgRef(orgId!, orgName ?? "", environment ?? ""),
+            new ReleaseRef(version!, previousVersion, commit),
+            completedAt!.Value,
+            new PipelineRef(pipelineName!, runUrl),
+            policy);
+        return new DeploymentNoticeReadResult(notice, new Dictionary<string, string[]>());
+    }
+
+    private static DeploymentNoticeReadResult Invalid(string field, string message) =>
+        new(null, new Dictionary<string, string[]> { [field] = [message] });
+
+    private static JsonElement? Object(JsonElement parent, string name, Dictionary<string, List<string>> errors)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            Add(errors, name, "Required.");
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Add(errors, name, "Must be an object.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? Text(JsonElement? parent, string name, string path, Dictionary<string, List<string>> errors, bool required)
+    {
+        if (parent is not { } element)
+        {
+            return null; // the missing parent is already reported
+        }
+
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                Add(errors, path, "Required.");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Add(errors, path, "Must be a string.");
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0)
+        {
+            Add(errors, path, required ? "Required: must not be empty." : "Must not be empty when present.");
+            return null;
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            Add(errors, path, $"Must be at most {MaxTextLength} characters.");
+            return null;
+        }
+
+        if (text.Any(char.IsControl))
+        {
+            Add(errors, path, "Must not contain control characters.");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static DateTimeOffset? Timestamp(JsonElement parent, string path, Dictionary<string, List<string>> errors)
+    {
+        var text = Text(parent, path, path, errors, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // An instant needs its offset: a local time without one would be judged against the wrong minutes.
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) &&
+            (text.EndsWith('Z') || text.EndsWith('z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
+        {
+            return at.ToUniversalTime();
+        }
+
+        Add(errors, path, "Must be an ISO 8601 timestamp with an offset, e.g. 2026-11-23T10:00:00Z.");
+        return null;
+    }
+
+    private static Uri? AbsoluteUrl(JsonElement? parent, string name, string path, Dictionary<string, List<string>> errors)
+    {
+        var text = Text(parent, name, path, errors, required: false);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri;
+        }
+
+        Add(errors, path, "Must be an absolute http(s) URL.");
+        return null;
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string path, string message)
+    {
+        if (!errors.TryGetValue(path, out var list))
+        {
+            errors[path] = list = [];
+        }
+
+        list.Add(message);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Azure.Messaging;
+using Azure.Messaging.EventGrid;
+using Azure.Messaging.EventGrid.SystemEvents;
+
+namespace ReleaseWatch.Intake;
+
+/// <summary>
+/// Reads Event Grid deliveries in either schema (Event Grid or CloudEvents 1.0) with Azure.Messaging.EventGrid:
+/// a subscription validation, or ReleaseWatch.DeploymentCompleted events whose data is a deployment notice.
+/// </summary>
+public static class EventGridDeliveries
+{
+    public const string DeploymentCompleted = "ReleaseWatch.DeploymentCompleted";
+
+    /// <summary>Parses one delivery body (a single event or an array).</summary>
+    public static EventGridDelivery Read(BinaryData body)
+    {
+        JsonElement first;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            first = (root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().FirstOrDefault() : root).Clone();
+        }
+        catch (JsonException ex)
+        {
+            return EventGridDelivery.Invalid("$", $"The body is not valid JSON: {ex.Message}");
+        }
+
+        if (first.ValueKind != JsonValueKind.Object)
+        {
+            return EventGridDelivery.Invalid("$", "Expected an event object or a non-empty array of events.");
+        }
+
+        try
+        {
+            return first.TryGetProperty("specversion", out _) ? ReadCloudEvents(body) : ReadEventGridEvents(body);
+        }
+        catch (ArgumentException ex)
+        {
+            return EventGridDelivery.Invalid("$", $"Not a valid Event Grid or CloudEvents 1.0 event: {ex.Message}");
+        }
+    }
+
+    private static EventGridDelivery ReadEventGridEvents(BinaryData body)
+    {
+        var events = EventGridEvent.ParseMany(body);
+        foreach (var e in events)
+        {
+            if (e.TryGetSystemEventData(out var system) && system is SubscriptionValidationEventData validation)
+            {
+                return EventGridDelivery.Validation(validation.ValidationCode);
+            }
+        }
+
+        return Collect("eventgrid", events.Select(e => (e.EventType, (BinaryData?)e.Data)));
+    }
+
+    private static EventGridDelivery ReadCloudEvents(BinaryData body)
+    {
+        var events = CloudEvent.ParseMany(body, skipValidation: false);
+        return Collect("cloudevents", events.Select(e => (e.Type, e.Data)));
+    }
+
+    private static EventGridDelivery Collect(string schema, IEnumerable<(string Type, BinaryData? Data)> events)
+    {
+        var notices = new List<DeploymentNotice>();
+        var ignored = new List<string>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var (type, data) in events)
+        {
+            var at = $"[{index++}]";
+            if (!string.Equals(type, DeploymentCompleted, StringComparison.Ordinal))
+            {
+                ignored.Add(type);
+                continue;
+            }
+
+            if (data is null)
+            {
+                errors[$"{at}.data"] = ["Required: the deployment notice."];
+                continue;
+            }
+
+            var read = DeploymentNoticeReader.Read(data.ToMemory());
+            if (read.IsValid)
+            {
+                notices.Add(read.Notice!);
+            }
+
+            foreach (var (field, messages) in read.Errors)
+            {
+                errors[$"{at}.data.{field}"] = messages;
+            }
+        }
+
+        return new EventGridDelivery(schema, null, notices, ignored, errors);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Orgs;
+
+namespace ReleaseWatch.Intake;
+
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>Registers deployment intake (ReleaseWatch:Intake) and the org catalog (ReleaseWatch:Orgs), validated at start.</summary>
+    public static IServiceCollection AddReleaseWatchIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("ReleaseWatch:Intake")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrgCatalogOptions>().Bind(configuration.GetSection("ReleaseWatch")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrgCatalogOptions>, OrgCatalogOptionsValidator>();
+        services.AddSingleton<IOrgCatalog, OrgCatalog>();
+        services.AddSingleton<DeploymentIntake>();
+        services.AddSingleton<EventGridIntake>();
+        return services;
+    }
+}

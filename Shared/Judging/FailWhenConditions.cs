@@ -1,0 +1,116 @@
+using static ReleaseWatch.Judging.JudgingText;
+
+namespace ReleaseWatch.Judging;
+
+/// <summary>Evaluates each condition of a metric's failWhen against the observed span and, for relative ones, the baseline.</summary>
+internal static class FailWhenConditions
+{
+    public static IReadOnlyList<ConditionOutcome> Evaluate(
+        MetricPolicy metric, MetricInputs inputs, double observed, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double? baseline, out double? pValue)
+    {
+        var rule = metric.FailWhen;
+        var unit = Unit(metric.Measure);
+        var outcomes = new List<ConditionOutcome>();
+        pValue = null;
+        if (rule.Above is { } above)
+        {
+            outcomes.Add(new(AboveText(above, unit), observed > above));
+        }
+
+        if (rule.Below is { } below)
+        {
+            outcomes.Add(new(BelowText(below, unit), observed < below));
+        }
+
+        var percentProblem = rule.AboveBaselineByPercent is null && rule.BelowBaselineByPercent is null
+            ? null
+            : BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultMinBaselineCount);
+        if (rule.AboveBaselineByPercent is { } up)
+        {
+            var limit = baseline * (1 + (up / 100));
+            var text = AboveBaselineText(up);
+            outcomes.Add(percentProblem is null && limit is { } l
+                ? new($"{text} (> {Number(l)}{unit})", observed > l)
+                : new(text, null, percentProblem));
+        }
+
+        if (rule.BelowBaselineByPercent is { } down)
+        {
+            var limit = baseline * (1 - (down / 100));
+            var text = BelowBaselineText(down);
+            outcomes.Add(percentProblem is null && limit is { } l
+                ? new($"{text} (< {Number(l)}{unit})", observed < l)
+                : new(text, null, percentProblem));
+        }
+
+        if (rule.PoissonSignificance is { } significance)
+        {
+            var text = PoissonText(significance);
+            var problem = BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultPoissonMinBaselineCount);
+            if (problem is null)
+            {
+                var lambda = baselineSpan.Count / baselineSpan.Minutes * observedSpan.Minutes;
+                pValue = PoissonTail.AtLeast(observedSpan.Count, lambda);
+                outcomes.Add(new($"{text} (expected {Number(lambda)} events)", pValue < significance));
+            }
+            else
+            {
+                outcomes.Add(new(text, null, problem));
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The threshold in words without baseline numbers, for checks that never reached the conditions.</summary>
+    public static string Describe(MetricPolicy metric)
+    {
+        var unit = Unit(metric.Measure);
+        var rule = metric.FailWhen;
+        string?[] parts =
+        [
+            rule.Above is { } above ? AboveText(above, unit) : null,
+            rule.Below is { } below ? BelowText(below, unit) : null,
+            rule.AboveBaselineByPercent is { } up ? AboveBaselineText(up) : null,
+            rule.BelowBaselineByPercent is { } down ? BelowBaselineText(down) : null,
+            rule.PoissonSignificance is { } p ? PoissonText(p) : null,
+        ];
+        return string.Join(" and ", parts.OfType<string>());
+    }
+
+    private static string AboveText(double above, string unit) => $"> {Number(above)}{unit}";
+
+    private static string BelowText(double below, string unit) => $"< {Number(below)}{unit}";
+
+    private static string AboveBaselineText(double percent) => $"> baseline +{Number(percent)}%";
+
+    private static string BelowBaselineText(double percent) => $"< baseline -{Number(percent)}%";
+
+    private static string PoissonText(double significance) => $"rate above baseline at p < {Number(significance)}";
+
+    /// <summary>Why the baseline cannot carry a relative rule, or null when it can.</summary>
+    private static string? BaselineProblem(MetricPolicy metric, MetricInputs inputs, MeasuredSpan baseline, int minCount)
+    {
+        if (baseline.Minutes <= 0)
+        {
+            return "the baseline span is empty";
+        }
+
+        var gap = inputs.Baseline.Gaps.Concat(inputs.BaselineDenominator?.Gaps ?? [])
+            .FirstOrDefault(g => Overlaps(g, inputs.Baseline.From, inputs.Baseline.To));
+        if (gap is not null)
+        {
+            return $"the baseline is incomplete: {Gap(gap)}";
+        }
+
+        if (metric.Measure == MetricMeasure.Ratio && baseline.Denominator == 0)
+        {
+            return $"the baseline has no {metric.Denominator} events, so its ratio is undefined";
+        }
+
+        var count = metric.Measure == MetricMeasure.Ratio ? baseline.Denominator ?? 0 : baseline.Count;
+        return count < minCount
+            ? $"the baseline has {count} events, fewer than minBaselineCount {minCount}"
+            : null;
+    }
+}

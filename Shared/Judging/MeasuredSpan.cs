@@ -1,0 +1,28 @@
+using ReleaseWatch.Signals;
+
+namespace ReleaseWatch.Judging;
+
+/// <summary>One span's counts and its value in the metric's measure; Value is null when undefined (no whole minute, zero denominator).</summary>
+internal sealed record MeasuredSpan(long Count, long? Denominator, double Minutes, double? Value)
+{
+    public static MeasuredSpan Of(MetricMeasure measure, SignalWindow window, SignalWindow? denominator)
+    {
+        var count = window.Total;
+        var minutes = (window.To - window.From).TotalMinutes;
+        switch (measure)
+        {
+            case MetricMeasure.Count:
+                return new(count, null, minutes, minutes > 0 ? count : null);
+            case MetricMeasure.PerMinute:
+                return new(count, null, minutes, minutes > 0 ? count / minutes : null);
+            default:
+                if (denominator is null)
+                {
+                    throw new ArgumentException($"A ratio of {window.Signal} needs a denominator window.", nameof(denominator));
+                }
+
+                var total = denominator.Total;
+                return new(count, total, minutes, total > 0 ? (double)count / total : null);
+        }
+    }
+}

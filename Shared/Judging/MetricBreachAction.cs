@@ -1,0 +1,15 @@
+namespace ReleaseWatch.Judging;
+
+/// <summary>A metric's onBreach: alert, revert, or remediate with a named action and its parameters.</summary>
+public sealed record MetricBreachAction(
+    BreachActionKind Kind,
+    string? RemediationAction,
+    IReadOnlyDictionary<string, string> Parameters)
+{
+    public static MetricBreachAction Alert { get; } = new(BreachActionKind.Alert, null, new Dictionary<string, string>());
+
+    public static MetricBreachAction Revert { get; } = new(BreachActionKind.Revert, null, new Dictionary<string, string>());
+
+    public static MetricBreachAction Remediate(string action, IReadOnlyDictionary<string, string>? parameters = null) =>
+        new(BreachActionKind.Remediate, action, parameters ?? new Dictionary<string, string>());
+}

@@ -1,0 +1,83 @@
+using ReleaseWatch.Signals;
+using static ReleaseWatch.Judging.JudgingText;
+
+namespace ReleaseWatch.Judging;
+
+/// <summary>
+/// Judges one check of one metric: pure, no I/O, no clock. Order: a source that is down is Error; unknown,
+/// lagging or gapped over the checked span is Inconclusive; an undefined measure (no whole minute, ratio over a
+/// zero denominator) is Inconclusive; then every failWhen condition must fail for Failed (AND, see
+/// <see cref="MetricRule"/>). Missing data is never Passed.
+/// </summary>
+public static class MetricJudge
+{
+    public static MetricJudgement Judge(MetricPolicy metric, MetricInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var observedSpan = MeasuredSpan.Of(metric.Measure, inputs.Observed, inputs.ObservedDenominator);
+        var baselineSpan = MeasuredSpan.Of(metric.Measure, inputs.Baseline, inputs.BaselineDenominator);
+        var baseline = metric.Measure == MetricMeasure.Count
+            ? (baselineSpan.Minutes > 0 && observedSpan.Minutes > 0 ? baselineSpan.Count * observedSpan.Minutes / baselineSpan.Minutes : null)
+            : baselineSpan.Value;
+
+        MetricJudgement Result(Verdict verdict, string threshold, double? pValue, string reason) => new(
+            metric.Name, metric.Signal, verdict, observedSpan.Value, baseline, threshold,
+            inputs.Observed.From, inputs.Observed.To, inputs.Baseline.From, inputs.Baseline.To, pValue, reason,
+            observedSpan.Count, baselineSpan.Count, observedSpan.Denominator, baselineSpan.Denominator);
+
+        if (SourceProblem(metric, inputs) is { } source)
+        {
+            return Result(source.Verdict, FailWhenConditions.Describe(metric), null, source.Reason);
+        }
+
+        if (observedSpan.Value is not { } observed)
+        {
+            var why = observedSpan.Minutes <= 0
+                ? "the checked span holds no whole minute yet"
+                : $"no {metric.Denominator} events in the checked span, so the ratio is undefined";
+            return Result(Verdict.Inconclusive, FailWhenConditions.Describe(metric), null, why);
+        }
+
+        var outcomes = FailWhenConditions.Evaluate(metric, inputs, observed, observedSpan, baselineSpan, baseline, out var pValue);
+        var threshold = string.Join(" and ", outcomes.Select(o => o.Description));
+        var at = $"{metric.Signal} at {Value(metric.Measure, observed)}";
+        var notJudged = outcomes.Where(o => o.Failing is null).ToList();
+        var skipped = notJudged.Count == 0
+            ? ""
+            : "; not judged: " + string.Join("; ", notJudged.Select(o => $"{o.Description} ({o.Note})"));
+        if (notJudged.Count > 0 && !metric.FailWhen.IsAbsolute)
+        {
+            return Result(Verdict.Inconclusive, threshold, pValue, $"{at}{skipped}");
+        }
+
+        var holding = outcomes.FirstOrDefault(o => o.Failing == false);
+        return holding is null
+            ? Result(Verdict.Failed, threshold, pValue, $"{at} fails {string.Join(" and ", outcomes.Where(o => o.Failing == true).Select(o => o.Description))}{skipped}")
+            : Result(Verdict.Passed, threshold, pValue, $"{at} is not {holding.Description}{skipped}");
+    }
+
+    private static (Verdict Verdict, string Reason)? SourceProblem(MetricPolicy metric, MetricInputs inputs)
+    {
+        IReadOnlyList<SignalWindow> windows = inputs.ObservedDenominator is null
+            ? [inputs.Observed]
+            : [inputs.Observed, inputs.ObservedDenominator];
+        if (windows.FirstOrDefault(w => w.Health == SignalSourceHealth.Down) is { } down)
+        {
+            return (Verdict.Error, $"the source of {down.Signal} is down, so its counts are incomplete");
+        }
+
+        if (windows.FirstOrDefault(w => w.Health == SignalSourceHealth.Unknown) is { } unknown)
+        {
+            return (Verdict.Inconclusive, $"no subscriber has reported for {unknown.Signal}");
+        }
+
+        if (windows.FirstOrDefault(w => w.Health == SignalSourceHealth.Lagging) is { } lagging)
+        {
+            return (Verdict.Inconclusive, $"events for {lagging.Signal} arrive late");
+        }
+
+        var gap = windows.SelectMany(w => w.Gaps).FirstOrDefault(g => Overlaps(g, inputs.Observed.From, inputs.Observed.To));
+        return gap is null ? null : (Verdict.Inconclusive, $"{Gap(gap)} overlaps the checked span");
+    }
+}

@@ -1,0 +1,24 @@
+namespace ReleaseWatch.Judging;
+
+/// <summary>
+/// One judged check of one metric with the evidence behind it, kept for the audit trail and alerts.
+/// Observed and Baseline are in the metric's measure (count, per minute, or ratio); Baseline for count is
+/// the baseline count scaled to the observed span's length.
+/// </summary>
+public sealed record MetricJudgement(
+    string Metric,
+    string Signal,
+    Verdict Verdict,
+    double? Observed,
+    double? Baseline,
+    string Threshold,
+    DateTimeOffset WindowFrom,
+    DateTimeOffset WindowTo,
+    DateTimeOffset BaselineFrom,
+    DateTimeOffset BaselineTo,
+    double? PValue,
+    string Reason,
+    long ObservedCount,
+    long BaselineCount,
+    long? ObservedDenominator,
+    long? BaselineDenominator);

@@ -1,0 +1,55 @@
+namespace ReleaseWatch.Judging;
+
+/// <summary>One metric of a policy: which signal, how it is measured, when it fails and what a breach does.</summary>
+public sealed record MetricPolicy
+{
+    /// <summary>The metric's name, unique in its policy (e.g. apex-errors). Required.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The counted signal (e.g. apex.error). Required.</summary>
+    public required string Signal { get; init; }
+
+    /// <summary>count, perMinute or ratio. Required.</summary>
+    public required MetricMeasure Measure { get; init; }
+
+    /// <summary>The denominator signal of a ratio (e.g. api.request); only for ratio.</summary>
+    public string? Denominator { get; init; }
+
+    /// <summary>When a check fails. At least one condition is required.</summary>
+    public required MetricRule FailWhen { get; init; }
+
+    /// <summary>How long the failure must hold before it is a breach. Default 0: the first failed check breaches.</summary>
+    public TimeSpan For { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The span each check measures, ending at the check. Default (null): the policy's interval for perMinute and
+    /// ratio, the whole watch so far (after warm-up) for count.
+    /// </summary>
+    public TimeSpan? Lookback { get; init; }
+
+    /// <summary>
+    /// The fewest baseline events a relative rule needs to be judged (for ratio: denominator events). Default
+    /// (null): 20 for aboveBaselineBy/belowBaselineBy, 1 for the Poisson test (it is meant for sparse counts,
+    /// but a zero baseline gives no rate to test against).
+    /// </summary>
+    public int? MinBaselineCount { get; init; }
+
+    /// <summary>warning (alert and keep watching) or critical (act and end watching). Default critical.</summary>
+    public MetricSeverity Severity { get; init; } = MetricSeverity.Critical;
+
+    /// <summary>What a breach asks for. Default: alert only.</summary>
+    public MetricBreachAction OnBreach { get; init; } = MetricBreachAction.Alert;
+
+    /// <summary>observe (dry run), alert or act. Default act.</summary>
+    public MetricMode Mode { get; init; } = MetricMode.Act;
+
+    /// <summary>Default of <see cref="MinBaselineCount"/> for the percentage rules.</summary>
+    public const int DefaultMinBaselineCount = 20;
+
+    /// <summary>Default of <see cref="MinBaselineCount"/> for the Poisson test.</summary>
+    public const int DefaultPoissonMinBaselineCount = 1;
+
+    /// <summary>The span a check measures; null = the whole watch so far.</summary>
+    public TimeSpan? EffectiveLookback(Policy policy) =>
+        Lookback ?? (Measure == MetricMeasure.Count ? null : policy.Interval);
+}

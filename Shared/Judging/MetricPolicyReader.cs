@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ReleaseWatch.Judging;
+
+/// <summary>Reads one metric of a policy (ReleaseWatch:Policies:{name}:metrics:{i}); a metric without a name is named #i in errors.</summary>
+internal static class MetricPolicyReader
+{
+    public static MetricPolicy Read(string policy, int index, IConfigurationSection section)
+    {
+        var label = string.IsNullOrWhiteSpace(section["name"]) ? $"#{index}" : section["name"]!.Trim();
+        var fields = new PolicyFields(policy, label, "", section);
+        fields.RejectUnknown("name", "signal", "measure", "denominator", "failWhen", "for", "lookback", "minBaselineCount",
+            "severity", "onBreach", "mode");
+        var failWhen = fields.Child("failWhen");
+        failWhen.RejectUnknown("above", "below", "aboveBaselineBy", "belowBaselineBy", "poissonSignificance");
+        return new MetricPolicy
+        {
+            Name = fields.RequiredText("name"),
+            Signal = fields.RequiredText("signal"),
+            Measure = fields.Word("measure", ("count", MetricMeasure.Count), ("perMinute", MetricMeasure.PerMinute), ("ratio", MetricMeasure.Ratio))
+                ?? throw fields.Error("measure", "is required (\"count\", \"perMinute\" or \"ratio\")."),
+            Denominator = fields.Text("denominator"),
+            FailWhen = new MetricRule
+            {
+                Above = failWhen.Number("above"),
+                Below = failWhen.Number("below"),
+                AboveBaselineByPercent = failWhen.Percent("aboveBaselineBy"),
+                BelowBaselineByPercent = failWhen.Percent("belowBaselineBy"),
+                PoissonSignificance = failWhen.Number("poissonSignificance"),
+            },
+            For = fields.Duration("for") ?? TimeSpan.Zero,
+            Lookback = fields.Duration("lookback"),
+            MinBaselineCount = fields.Integer("minBaselineCount"),
+            Severity = fields.Word("severity", ("warning", MetricSeverity.Warning), ("critical", MetricSeverity.Critical)) ?? MetricSeverity.Critical,
+            OnBreach = OnBreach(fields.Child("onBreach")),
+            Mode = fields.Word("mode", ("observe", MetricMode.Observe), ("alert", MetricMode.Alert), ("act", MetricMode.Act)) ?? MetricMode.Act,
+        };
+    }
+
+    /// <summary>{"revert": {}} | {"alert": {}} | {"remediate": {"action": "rerun-batch", "parameters": {...}}}, or the plain word "revert" / "alert".</summary>
+    private static MetricBreachAction OnBreach(PolicyFields onBreach)
+    {
+        var kinds = onBreach.Section.GetChildren().ToList();
+        var word = (onBreach.Section as IConfigurationSection)?.Value?.Trim();
+        if (kinds.Count == 0)
+        {
+            return string.IsNullOrEmpty(word) ? MetricBreachAction.Alert
+                : word.ToLowerInvariant() switch
+                {
+                    "alert" => MetricBreachAction.Alert,
+                    "revert" => MetricBreachAction.Revert,
+                    _ => throw onBreach.Error("", $"must be {{\"alert\": {{}}}}, {{\"revert\": {{}}}} or {{\"remediate\": {{\"action\": ...}}}} (got \"{word}\")."),
+                };
+        }
+
+        onBreach.RejectUnknown("alert", "revert", "remediate");
+        if (kinds.Count > 1)
+        {
+            throw onBreach.Error("", $"must name exactly one of alert, revert, remediate (got {string.Join(", ", kinds.Select(k => k.Key))}).");
+        }
+
+        var kind = kinds[0].Key.ToLowerInvariant();
+        if (kind != "remediate")
+        {
+            return kind == "revert" ? MetricBreachAction.Revert : MetricBreachAction.Alert;
+        }
+
+        var remediate = onBreach.Child("remediate");
+        remediate.RejectUnknown("action", "parameters");
+        var parameters = remediate.Section.GetSection("parameters").GetChildren().ToDictionary(
+            p => p.Key,
+            p => p.GetChildren().Any()
+                ? throw remediate.Error($"parameters.{p.Key}", "must be a plain value, not an object or a list.")
+                : p.Value ?? "");
+        return MetricBreachAction.Remediate(remediate.RequiredText("action"), parameters);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ReleaseWatch.Salesforce.Classification;
+using ReleaseWatch.Signals;
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Salesforce;
+
+/// <summary>
+/// Turns one long-poll response into stored facts, in an order that survives a crash anywhere: record,
+/// count (buckets skip replay ids they already counted), keep evidence, and only then advance the
+/// replay checkpoints. A failure signal nudges the org's watch.
+/// </summary>
+internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamStateStore streams, SignalMessageRecorder recorder, TimeProvider time, IServiceProvider services)
+{
+    public async Task<DateTimeOffset?> ProcessAsync(string orgId, SignalClassifier classifier, IReadOnlyList<JsonObject> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return null;
+        }
+
+        var receivedAt = time.GetUtcNow();
+        await recorder.RecordAsync(orgId, messages, receivedAt, cancellationToken);
+        var occurrences = new List<SignalOccurrence>(messages.Count);
+        var evidence = new List<SignalEvidence>();
+        var checkpoints = new Dictionary<string, long>(StringComparer.Ordinal);
+        DateTimeOffset? newest = null;
+        foreach (var message in messages)
+        {
+            if (StreamEvent.TryParse(message, receivedAt) is not { } streamEvent)
+            {
+                continue;
+            }
+
+            checkpoints[streamEvent.Channel] = Math.Max(streamEvent.ReplayId, checkpoints.GetValueOrDefault(streamEvent.Channel, long.MinValue));
+            newest = newest is null || streamEvent.OccurredAt > newest ? streamEvent.OccurredAt : newest;
+            if (classifier.Classify(streamEvent) is not { } classified)
+            {
+                continue;
+            }
+
+            occurrences.Add(new SignalOccurrence(classified.Signal, streamEvent.Channel, streamEvent.ReplayId, streamEvent.OccurredAt));
+            if (classified.Evidence is not null)
+            {
+                evidence.Add(classified.Evidence);
+            }
+        }
+
+        await signals.CountAsync(orgId, occurrences, cancellationToken);
+        await signals.KeepEvidenceAsync(evidence, cancellationToken);
+        await streams.SaveCheckpointsAsync(orgId, checkpoints, cancellationToken);
+        if (evidence.Count > 0 && services.GetService<IWatchNudge>() is { } nudge)
+        {
+            await nudge.NotifySignalsAsync(orgId, cancellationToken);
+        }
+
+        return newest;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReleaseWatch.Salesforce;
+
+internal static partial class SignalCaptureLogs
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Signal capture for org {OrgId} subscribed to {Channel} from replay id {ReplayId}")]
+    public static partial void Subscribed(ILogger logger, string orgId, string channel, long replayId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId}: replay id {ReplayId} on {Channel} rejected ({Error}); resuming from {Fallback} and recording a gap")]
+    public static partial void ReplayRejected(ILogger logger, string orgId, string channel, long replayId, string? error, long fallback);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId} failed (attempt {Attempt}), reconnecting in {Delay}")]
+    public static partial void Reconnecting(ILogger logger, Exception? exception, string orgId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Signal capture for org {OrgId}: server asked for a new handshake ({Error})")]
+    public static partial void Rehandshake(ILogger logger, string orgId, string? error);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Signal capture for org {OrgId} holds the lease as {Owner}")]
+    public static partial void LeaseTaken(ILogger logger, string orgId, string owner);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId} lost its lease; stopping this subscriber")]
+    public static partial void LeaseLost(ILogger logger, string orgId);
+}

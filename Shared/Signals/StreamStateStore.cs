@@ -1,0 +1,130 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Storage;
+
+namespace ReleaseWatch.Signals;
+
+/// <summary>
+/// Per-org stream rows in the streams table (PartitionKey = org id): "checkpoint|{channel}" (last counted
+/// replay id), "health|{channel}" (state, lag) and "gap|{channel}|{from ticks}" (spans that may miss events).
+/// </summary>
+internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, IOptions<StreamHealthOptions> options)
+{
+    public async Task<IReadOnlyDictionary<string, StreamCheckpoint>> ReadCheckpointsAsync(string orgId, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, StreamCheckpoint>(StringComparer.Ordinal);
+        await foreach (var row in RowsAsync(orgId, "checkpoint|", cancellationToken))
+        {
+            result[row.GetString("Channel") ?? ""] = new StreamCheckpoint(row.GetInt64("ReplayId") ?? -1, row.GetDateTimeOffset("SavedAt") ?? default);
+        }
+
+        return result;
+    }
+
+    /// <summary>Advances checkpoints; call only after the counts they cover are stored.</summary>
+    public async Task SaveCheckpointsAsync(string orgId, IReadOnlyDictionary<string, long> replayIds, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
+        var now = time.GetUtcNow();
+        await Task.WhenAll(replayIds.Select(pair => table.UpsertEntityAsync(
+            new TableEntity(orgId, "checkpoint|" + SignalKeys.Channel(pair.Key)) { ["Channel"] = pair.Key, ["ReplayId"] = pair.Value, ["SavedAt"] = now },
+            TableUpdateMode.Merge, cancellationToken)));
+    }
+
+    public async Task ReportAsync(string orgId, string channel, StreamState state, string? detail, DateTimeOffset? newestEventAt, TimeSpan? lag, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
+        var row = new TableEntity(orgId, "health|" + SignalKeys.Channel(channel))
+        {
+            ["Channel"] = channel,
+            ["State"] = state.ToString(),
+            ["Detail"] = detail,
+            ["UpdatedAt"] = time.GetUtcNow(),
+        };
+        if (newestEventAt is not null)
+        {
+            row["NewestEventAt"] = newestEventAt;
+            row["LagSeconds"] = lag?.TotalSeconds ?? 0;
+        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task RecordGapAsync(string orgId, SignalGap gap, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(orgId, $"gap|{SignalKeys.Channel(gap.Channel)}|{gap.From.UtcTicks:D19}")
+        {
+            ["Channel"] = gap.Channel,
+            ["From"] = gap.From,
+            ["To"] = gap.To,
+            ["Reason"] = gap.Reason,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, CancellationToken cancellationToken)
+    {
+        var checkpoints = await ReadCheckpointsAsync(orgId, cancellationToken);
+        var result = new List<ChannelHealth>();
+        await foreach (var row in RowsAsync(orgId, "health|", cancellationToken))
+        {
+            var channel = row.GetString("Channel") ?? "";
+            var lag = row.GetDouble("LagSeconds") is double seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            result.Add(new ChannelHealth(channel, Enum.Parse<StreamState>(row.GetString("State") ?? nameof(StreamState.Stopped)), row.GetString("Detail"),
+                row.GetDateTimeOffset("UpdatedAt") ?? default, row.GetDateTimeOffset("NewestEventAt"), lag,
+                checkpoints.TryGetValue(channel, out var checkpoint) ? checkpoint.ReplayId : null));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<SignalGap>> ReadGapsAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var gaps = new List<SignalGap>();
+        await foreach (var row in RowsAsync(orgId, "gap|", cancellationToken))
+        {
+            var gap = new SignalGap(row.GetString("Channel") ?? "", row.GetDateTimeOffset("From") ?? default, row.GetDateTimeOffset("To") ?? default, row.GetString("Reason") ?? "");
+            if (gap.From < to && gap.To >= from)
+            {
+                gaps.Add(gap);
+            }
+        }
+
+        return gaps;
+    }
+
+    /// <summary>The worst state over the org's channels: any stale or not-connected stream makes it Down.</summary>
+    public async Task<(SignalSourceHealth Health, IReadOnlyList<SignalGap> Gaps)> ReadHealthAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var channels = await ReadChannelsAsync(orgId, cancellationToken);
+        var gaps = await ReadGapsAsync(orgId, from, to, cancellationToken);
+        return (HealthOf(channels), gaps);
+    }
+
+    public SignalSourceHealth HealthOf(IReadOnlyList<ChannelHealth> channels)
+    {
+        if (channels.Count == 0)
+        {
+            return SignalSourceHealth.Unknown;
+        }
+
+        var now = time.GetUtcNow();
+        var limits = options.Value;
+        if (channels.Any(c => c.State != StreamState.Connected || now - c.UpdatedAt > limits.StaleAfter))
+        {
+            return SignalSourceHealth.Down;
+        }
+
+        return channels.Any(c => c.Lag > limits.LagLimit) ? SignalSourceHealth.Lagging : SignalSourceHealth.Healthy;
+    }
+
+    private async IAsyncEnumerable<TableEntity> RowsAsync(string orgId, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using ReleaseWatch.Judging;
+using ReleaseWatch.Signals;
+using ReleaseWatch.Watches.Events;
+
+namespace ReleaseWatch.Watches;
+
+/// <summary>Reads each metric's signals for a check and asks the judge: the I/O half of a judgement.</summary>
+internal sealed class SignalJudgement(ISignalReader reader)
+{
+    public async Task<SignalsJudged> JudgeAsync(WatchState state, Policy policy, JudgementTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var org = state.Org.Id;
+        var (baselineFrom, baselineTo) = JudgementWindows.Baseline(state, policy);
+        // The windows are independent reads: issue them together, the judge then runs on each metric in order.
+        var judgements = await Task.WhenAll(policy.Metrics.Select(async metric =>
+        {
+            var (from, to) = JudgementWindows.Observed(state, policy, metric, now);
+            var observed = reader.ReadAsync(org, metric.Signal, from, to, cancellationToken);
+            var baseline = reader.ReadAsync(org, metric.Signal, baselineFrom, baselineTo, cancellationToken);
+            Task<SignalWindow>? observedDenominator = null, baselineDenominator = null;
+            if (metric.Measure == MetricMeasure.Ratio && metric.Denominator is { } denominator)
+            {
+                observedDenominator = reader.ReadAsync(org, denominator, from, to, cancellationToken);
+                baselineDenominator = reader.ReadAsync(org, denominator, baselineFrom, baselineTo, cancellationToken);
+            }
+
+            return MetricJudge.Judge(metric, new MetricInputs(
+                await observed, observedDenominator is null ? null : await observedDenominator, await baseline, baselineDenominator is null ? null : await baselineDenominator));
+        }));
+
+        return new SignalsJudged(trigger, now, judgements);
+    }
+}

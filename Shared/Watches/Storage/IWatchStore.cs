@@ -1,0 +1,29 @@
+using Azure;
+using ReleaseWatch.Outbox;
+
+namespace ReleaseWatch.Watches.Storage;
+
+/// <summary>
+/// Watches in Table Storage: one partition per watch holding the state row, history rows and outbox rows.
+/// Every step is one entity-group transaction: a crash keeps the whole step or none of it.
+/// </summary>
+public interface IWatchStore
+{
+    Task<StoredWatch?> GetAsync(string watchId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new watch's first step. False when the watch already exists (a repeated delivery).</summary>
+    Task<bool> CreateAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken);
+
+    /// <summary>Stores a step. Throws <see cref="WatchConcurrencyException"/> when the state moved on since <paramref name="etag"/>.</summary>
+    Task SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string watchId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxItem>> GetOutboxAsync(string watchId, CancellationToken cancellationToken);
+
+    /// <summary>Watches filtered by org and phase, newest update first within a page.</summary>
+    Task<WatchPage> ListAsync(string? orgId, WatchPhase? phase, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>The org's watches that are not completed.</summary>
+    Task<IReadOnlyList<WatchState>> ListOpenAsync(string orgId, CancellationToken cancellationToken);
+}

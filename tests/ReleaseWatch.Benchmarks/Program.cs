@@ -1,0 +1,16 @@
+using ReleaseWatch.Benchmarks.Judging;
+using ReleaseWatch.Benchmarks.Watches;
+
+// Benchmarks print numbers; they are not tests. Usage: dotnet run -c Release --project tests/ReleaseWatch.Benchmarks -- <name> [options]
+return args.FirstOrDefault() switch
+{
+    "judge" => JudgingBenchmark.Run(args[1..]),
+    "judge-azurite" => await StoredJudgingBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50]");
+    return 2;
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReleaseWatch.Benchmarks.Judging;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Signals;
+using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Events;
+
+namespace ReleaseWatch.Benchmarks.Watches;
+
+/// <summary>
+/// Watches judged per second against a real Azurite: each judgement reads the 10 metrics' signal windows
+/// and baselines (and ratio denominators) from Table Storage, decides, and stores the step.
+/// </summary>
+internal static class StoredJudgingBenchmark
+{
+    private const string OrgId = "00DBENCH000000001A";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
+        var watchCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+        using var azurite = AzuriteProcess.Start(FindRoot());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ReleaseWatch:Storage:ConnectionString"] = azurite.ConnectionString,
+            ["ReleaseWatch:Intake:SigningSecret"] = "benchmark-signing-secret",
+            ["ReleaseWatch:Orgs:0:Id"] = OrgId,
+            ["ReleaseWatch:Orgs:0:Name"] = "Benchmark Org",
+            ["ReleaseWatch:Orgs:0:Environment"] = "production",
+            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "1",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddReleaseWatch(configuration);
+        var policy = BenchmarkPolicy.Create();
+        services.RemoveAll<PolicyCatalog>();
+        services.AddSingleton(new PolicyCatalog([policy, PolicyCatalog.FromConfiguration(configuration).Default]));
+        await using var provider = services.BuildServiceProvider();
+
+        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var workflow = provider.GetRequiredService<WatchWorkflow>();
+        var ids = new List<string>();
+        for (var i = 0; i < watchCount; i++)
+        {
+            var notice = new Intake.DeploymentNotice($"bench-{i}", new OrgRef(OrgId, "Benchmark Org", "production"), new ReleaseRef("2.0.0", "1.9.0", null), start, new PipelineRef("bench", null), null);
+            var id = WatchId.For(OrgId, notice.DeploymentId);
+            await workflow.StartAsync(id, new DeploymentReceived(notice, policy.Name, "benchmark"), CancellationToken.None);
+            ids.Add(id);
+        }
+
+        await SeedSignalsAsync(provider, policy, start);
+        var checks = provider.GetRequiredService<WatchChecks>();
+        var clock = Stopwatch.StartNew();
+        long judged = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            foreach (var id in ids)
+            {
+                await checks.JudgeAsync(id, JudgementTrigger.Check, CancellationToken.None);
+                judged++;
+            }
+        }
+
+        var rate = judged / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"judge-azurite: {watchCount} watches x {policy.Metrics.Count} metrics, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  watches judged and stored: {judged} ({rate:0.0}/s, {1000 / rate:0.0} ms each)");
+        Console.WriteLine($"  metric judgements: {rate * policy.Metrics.Count:0}/s");
+        return 0;
+    }
+
+    private static async Task SeedSignalsAsync(ServiceProvider provider, Policy policy, DateTimeOffset start)
+    {
+        var store = provider.GetRequiredService<TableSignalStore>();
+        var signals = policy.Metrics.Select(m => m.Signal).Concat(policy.Metrics.Select(m => m.Denominator).OfType<string>()).Distinct();
+        var occurrences = new List<SignalOccurrence>();
+        long replay = 0;
+        foreach (var signal in signals)
+        {
+            for (var minute = -60; minute < 60; minute++)
+            {
+                occurrences.Add(new SignalOccurrence(signal, "/event/Bench__e", ++replay, start.AddMinutes(minute)));
+            }
+        }
+
+        await store.CountAsync(OrgId, occurrences, CancellationToken.None);
+        await provider.GetRequiredService<StreamStateStore>().ReportAsync(OrgId, "/event/Bench__e", StreamState.Connected, null, DateTimeOffset.UtcNow, TimeSpan.Zero, CancellationToken.None);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ReleaseWatch.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from within the repository.");
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ReleaseWatch.Tests.Hosting;
+using ReleaseWatch.Tests.Peers;
+using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Storage;
+
+namespace ReleaseWatch.Tests.Intake;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
+{
+    // Microsoft's documented sample of the Event Grid-schema subscription validation event.
+    private const string ValidationEvent = """
+        [{
+          "id": "2d1781af-3a4c-4d7c-bd0c-e34b19da4e66",
+          "topic": "/subscriptions/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+          "subject": "",
+          "data": {
+            "validationCode": "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
+            "validationUrl": "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate?id=0000000000-0000-0000-0000-00000000000000&t=2022-10-28T04:23:35.1981776Z&apiVersion=2018-05-01-preview&token=1A1A1A1A"
+          },
+          "eventType": "Microsoft.EventGrid.SubscriptionValidationEvent",
+          "eventTime": "2022-10-28T04:23:35.1981776Z",
+          "metadataVersion": "1",
+          "dataVersion": "1"
+        }]
+        """;
+
+    private ReleaseWatchApp _app = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new ReleaseWatchApp(azurite);
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_Event_Grid_schema_handshake_echoes_the_validation_code()
+    {
+        var response = await PostAsync(ValidationEvent, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("512d38b6-c7b8-40c8-89fe-f46f9e9622b6", (await response.JsonAsync()).GetProperty("validationResponse").GetString());
+    }
+
+    [Fact]
+    public async Task The_CloudEvents_handshake_allows_the_requesting_origin()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, $"/api/events?key={ReleaseWatchApp.EventGridKey}");
+        request.Headers.Add("WebHook-Request-Origin", "eventemitter.example.com");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("eventemitter.example.com", response.Headers.GetValues("WebHook-Allowed-Origin").Single());
+    }
+
+    [Fact]
+    public async Task An_Event_Grid_schema_delivery_starts_a_watch()
+    {
+        var deploymentId = AzuritePeer.UniqueName("eg");
+        var events = new JsonArray(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["topic"] = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/releases",
+            ["subject"] = "releases/1.4.2",
+            ["eventType"] = "ReleaseWatch.DeploymentCompleted",
+            ["eventTime"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["dataVersion"] = "1.0",
+            ["data"] = Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId),
+        });
+
+        var response = await PostAsync(events.ToJsonString(), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, deploymentId), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_CloudEvents_delivery_starts_a_watch()
+    {
+        var deploymentId = AzuritePeer.UniqueName("ce");
+        var cloudEvent = new JsonObject
+        {
+            ["specversion"] = "1.0",
+            ["type"] = "ReleaseWatch.DeploymentCompleted",
+            ["source"] = "/pipelines/release",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["time"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["datacontenttype"] = "application/json",
+            ["data"] = Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId),
+        };
+
+        var response = await PostAsync(cloudEvent.ToJsonString(), "application/cloudevents+json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, deploymentId), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delivery_with_one_bad_event_is_refused_whole_and_stores_nothing()
+    {
+        var good = AzuritePeer.UniqueName("ok");
+        var bad = Webhooks.Notice(AzuritePeer.UniqueName("bad"), _app.Time.GetUtcNow(), _app.OrgId);
+        bad["release"]!.AsObject().Remove("version");
+        var events = new JsonArray(
+            Event(Webhooks.Notice(good, _app.Time.GetUtcNow(), _app.OrgId)),
+            Event(bad));
+
+        var response = await PostAsync(events.ToJsonString(), "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("[1].data.release.version", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, good), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delivery_without_the_key_is_401()
+    {
+        using var content = new StringContent(ValidationEvent, Encoding.UTF8, "application/json");
+
+        var response = await _client.PostAsync("/api/events?key=wrong", content);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static JsonObject Event(JsonNode data) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["subject"] = "releases",
+        ["eventType"] = "ReleaseWatch.DeploymentCompleted",
+        ["eventTime"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["dataVersion"] = "1.0",
+        ["data"] = data,
+    };
+
+    private Task<HttpResponseMessage> PostAsync(string body, string contentType)
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return _client.PostAsync($"/api/events?key={ReleaseWatchApp.EventGridKey}", content);
+    }
+}
