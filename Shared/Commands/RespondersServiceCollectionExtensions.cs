@@ -20,26 +20,16 @@ public static class RespondersServiceCollectionExtensions
     public static IServiceCollection AddReleaseWatchResponders(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<ServiceBusOptions>()
-            .Bind(configuration.GetSection("ReleaseWatch:ServiceBus"))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || !string.IsNullOrWhiteSpace(o.Namespace),
-                "ReleaseWatch:ServiceBus:ConnectionString or ReleaseWatch:ServiceBus:Namespace must be set.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
-            .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>();
-            var authorizer = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
-                ? new CbsTokenAuthorizer(new DefaultAzureCredential(), sp.GetRequiredService<TimeProvider>())
-                : null;
-            return new ServiceBusConnection(options, authorizer, sp.GetRequiredService<ILogger<ServiceBusConnection>>());
-        });
-        services.AddSingleton<ICommandSender, AmqpCommandSender>();
         services.AddSingleton<CommandResultIntake>();
-        if (string.IsNullOrWhiteSpace(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+        var section = configuration.GetSection("ReleaseWatch:ServiceBus");
+        if (string.IsNullOrWhiteSpace(section["ConnectionString"]) && string.IsNullOrWhiteSpace(section["Namespace"]))
         {
-            services.AddHostedService<CommandResultReceiver>();
+            // Alert-only: decided commands stay in the outbox and end recorded as not sent.
+            services.AddSingleton<ICommandSender, UnconfiguredCommandSender>();
+        }
+        else
+        {
+            services.AddServiceBus(configuration, section);
         }
 
         services.AddReleaseWatchAlerts(configuration);
@@ -52,7 +42,33 @@ public static class RespondersServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TableOutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
+    }
+
+    private static void AddServiceBus(this IServiceCollection services, IConfiguration configuration, IConfigurationSection section)
+    {
+        services.AddOptions<ServiceBusOptions>()
+            .Bind(section)
+            .Validate(ServiceBusEndpoint.IsValid,
+                "ReleaseWatch:ServiceBus:ConnectionString must be Endpoint=sb://<namespace>/;SharedAccessKeyName=<rule>;SharedAccessKey=<key> or an amqp:// URL.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "ReleaseWatch:ServiceBus:SendTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>();
+            var authorizer = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
+                ? new CbsTokenAuthorizer(new DefaultAzureCredential(), sp.GetRequiredService<TimeProvider>())
+                : null;
+            return new ServiceBusConnection(options, authorizer, sp.GetRequiredService<ILogger<ServiceBusConnection>>());
+        });
+        services.AddSingleton<ICommandSender, AmqpCommandSender>();
+        if (string.IsNullOrWhiteSpace(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+        {
+            services.AddHostedService<CommandResultReceiver>();
+        }
     }
 
     private static void AddReleaseWatchAlerts(this IServiceCollection services, IConfiguration configuration)

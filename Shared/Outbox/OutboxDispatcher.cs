@@ -17,7 +17,7 @@ internal sealed class OutboxDispatcher(
     IEnumerable<IOutboxDeliveryLog> deliveryLogs,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger) : IOutboxDispatcher
 {
     /// <summary>Delivers a watch's pending rows now; called right after a decision is stored.</summary>
     public async Task DispatchAsync(string watchId, CancellationToken cancellationToken)

@@ -6,20 +6,26 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Tests.Hosting;
+using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Tests.Commands;
 
-public sealed class CommandResultsFunctionTests : IAsyncLifetime
+[Collection(AzuriteCollection.Name)]
+public sealed class CommandResultsFunctionTests(AzuritePeer azurite) : IAsyncLifetime
 {
     private readonly RecordingResultHandler _handler = new("cmd-1");
     private WebApplicationFactory<Program>? _factory;
 
     public Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var settings = new Dictionary<string, string?>
         {
-            builder.UseSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7999");
-            builder.UseSetting("ReleaseWatch:ServiceBus:ConnectionString", "amqp://u:p@127.0.0.1:1");
+            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7999",
+            ["ReleaseWatch:ServiceBus:ConnectionString"] = "amqp://u:p@127.0.0.1:1",
+        };
+        _factory = new ReleaseWatchApp(azurite, settings).WithWebHostBuilder(builder =>
+        {
             builder.ConfigureTestServices(services => services.AddSingleton<ICommandResultHandler>(_handler));
         });
         return Task.CompletedTask;
