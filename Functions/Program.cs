@@ -1,5 +1,11 @@
 using ReleaseWatch;
 using ReleaseWatch.Functions;
+using ReleaseWatch.Functions.Commands;
+
+if (await CommandLine.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseReleaseWatchHosting();
@@ -8,6 +14,7 @@ builder.Services.AddReleaseWatch(builder.Configuration);
 var app = builder.Build();
 app.MapReleaseWatchFunctions();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -2,8 +2,14 @@
 # Runs ReleaseWatch standalone on local defaults: installs the pinned npm peers, starts Azurite's table
 # service (in memory, telemetry off) on 127.0.0.1, and runs the service on http://127.0.0.1:7071 with the
 # "Local" settings (Functions/appsettings.Local.json). Ctrl-C stops both.
+# --demo: replay the bundled recording of a broken release (Functions/demo/recording.jsonl) on a 30x clock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--demo" ]; then export ReleaseWatch__Demo__Enabled=true; else args+=("$arg"); fi
+done
 
 table_port=${AZURITE_TABLE_PORT:-10002}
 command -v dotnet >/dev/null || { echo "run-local.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
@@ -28,4 +34,4 @@ echo "run-local.sh: Azurite (tables) on 127.0.0.1:$table_port, in memory"
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Local}
 export ReleaseWatch__Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
-dotnet run --project Functions -c Release -- "$@"
+dotnet run --project Functions -c Release -- "${args[@]}"

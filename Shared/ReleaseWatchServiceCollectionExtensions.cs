@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Demo;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
@@ -27,6 +28,7 @@ public static class ReleaseWatchServiceCollectionExtensions
             services.AddReleaseWatchSignalCaptureHostedService();
         }
 
+        services.AddReleaseWatchDemo(configuration);
         return services;
     }
 }

@@ -3,20 +3,23 @@ using ReleaseWatch.Judging;
 namespace ReleaseWatch.Watches;
 
 /// <summary>
-/// Which minutes a check looks at. Windows are whole minutes (signals are counted per minute); the
-/// current minute counts as far as it has been captured, so a burst is seen at once rather than a
-/// minute later. The baseline is the same span of minutes before the deployment.
+/// Which span a check looks at. Signals are counted per minute; the span ends at the check and starts whole
+/// minutes before the current one, so a rate is taken over at least the lookback plus the part of the
+/// current minute captured so far: a burst is seen at once, and a check early in a minute does not mistake
+/// a steady failure for a recovery. The baseline is the same span of minutes before the deployment.
 /// </summary>
 public static class JudgementWindows
 {
     public static (DateTimeOffset From, DateTimeOffset To) Observed(WatchState state, Policy policy, MetricPolicy metric, DateTimeOffset checkedAt)
     {
-        var to = FloorMinute(checkedAt).AddMinutes(1);
+        var minuteStart = FloorMinute(checkedAt);
         var warmupEnd = FloorMinute(state.Anchor + policy.Warmup);
-        var lookback = metric.Lookback ?? (metric.Measure == MetricMeasure.Count ? to - warmupEnd : policy.Interval);
+        var lookback = metric.Lookback ?? (metric.Measure == MetricMeasure.Count ? minuteStart.AddMinutes(1) - warmupEnd : policy.Interval);
         var minutes = Math.Max(1, (int)Math.Ceiling(lookback.TotalMinutes));
-        var from = to.AddMinutes(-minutes);
-        return (from < warmupEnd && warmupEnd < to ? warmupEnd : from, to);
+        var from = minuteStart.AddMinutes(-minutes);
+        from = from < warmupEnd && warmupEnd <= checkedAt ? warmupEnd : from;
+        // Right after warm-up less than a minute has passed: the first minute is judged as a whole one.
+        return checkedAt - from < TimeSpan.FromMinutes(1) ? (from, minuteStart.AddMinutes(1)) : (from, checkedAt);
     }
 
     public static (DateTimeOffset From, DateTimeOffset To) Baseline(WatchState state, Policy policy)

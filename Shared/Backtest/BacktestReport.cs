@@ -1,0 +1,11 @@
+using ReleaseWatch.Judging;
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Backtest;
+
+/// <summary>What a policy would have decided over a recording: every judgement and the watch's final state.</summary>
+internal sealed record BacktestReport(Recording Recording, Policy Policy, DateTimeOffset DeployedAt, IReadOnlyList<BacktestJudgement> Judgements, WatchState Final)
+{
+    /// <summary>The judgements that breached a metric, in order.</summary>
+    public IEnumerable<BacktestJudgement> Breaches => Judgements.Where(j => j.Breached.Count > 0);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Backtest;
+
+/// <summary>
+/// A recording in the recorder's JSON Lines format ({"receivedAt", "org", "message"} per line, design.md
+/// "Recording format"), in the order received.
+/// </summary>
+internal sealed class Recording
+{
+    private Recording(string path, IReadOnlyList<RecordedMessage> messages)
+    {
+        Path = path;
+        Messages = messages;
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyList<RecordedMessage> Messages { get; }
+
+    public DateTimeOffset Start => Messages[0].ReceivedAt;
+
+    public DateTimeOffset End => Messages[^1].ReceivedAt;
+
+    /// <summary>The org of the first message: a recording holds one org (the recorder writes one file per process).</summary>
+    public string OrgId => Messages[0].OrgId;
+
+    /// <summary>
+    /// Where the deployment is taken to have completed when none is given: once the recording covers the
+    /// policy's whole baseline window, so the baseline is measured from recorded events.
+    /// </summary>
+    public DateTimeOffset DeploymentFor(Policy policy) => JudgementWindows.FloorMinute(Start) + policy.BaselineWindow;
+
+    /// <summary>Reads a recording; throws <see cref="InvalidDataException"/> naming the file and line of the first bad line.</summary>
+    public static async Task<Recording> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var messages = new List<RecordedMessage>();
+        var number = 0;
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            messages.Add(Parse(path, number, line));
+        }
+
+        if (messages.Count == 0)
+        {
+            throw new InvalidDataException($"{path} holds no recorded messages.");
+        }
+
+        messages.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+        return new Recording(path, messages);
+    }
+
+    private static RecordedMessage Parse(string path, int number, string line)
+    {
+        try
+        {
+            var node = JsonNode.Parse(line) as JsonObject;
+            var receivedAt = node?["receivedAt"]?.GetValue<string>();
+            var org = node?["org"]?.GetValue<string>();
+            if (receivedAt is null || org is null || node!["message"] is not JsonObject message)
+            {
+                throw new InvalidDataException($"{path} line {number}: needs \"receivedAt\", \"org\" and \"message\".");
+            }
+
+            var at = DateTimeOffset.Parse(receivedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            return new RecordedMessage(at, org, message);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{path} line {number}: {e.Message}", e);
+        }
+    }
+}
