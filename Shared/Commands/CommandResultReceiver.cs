@@ -19,7 +19,8 @@ internal sealed class CommandResultReceiver(
     TimeProvider time,
     ILogger<CommandResultReceiver> logger) : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    // Short, so a stop waits at most this long for the pending receive (it takes no cancellation token).
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -21,30 +21,12 @@ public static class RespondersServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandResultIntake>();
-        // Without Service Bus, decided commands wait in the outbox (GET /api/watches/{id} shows them) until one is configured.
-        if (!string.IsNullOrWhiteSpace(configuration["ReleaseWatch:ServiceBus:ConnectionString"]) ||
-            !string.IsNullOrWhiteSpace(configuration["ReleaseWatch:ServiceBus:Namespace"]))
+        // Without Service Bus, decided commands wait Pending in the outbox (GET /api/watches/{id} shows them)
+        // and are sent once one is configured: the dispatcher skips commands while no sender is registered.
+        var section = configuration.GetSection("ReleaseWatch:ServiceBus");
+        if (!string.IsNullOrWhiteSpace(section["ConnectionString"]) || !string.IsNullOrWhiteSpace(section["Namespace"]))
         {
-            services.AddOptions<ServiceBusOptions>()
-                .Bind(configuration.GetSection("ReleaseWatch:ServiceBus"))
-                .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || !string.IsNullOrWhiteSpace(o.Namespace),
-                    "ReleaseWatch:ServiceBus:ConnectionString or ReleaseWatch:ServiceBus:Namespace must be set.")
-                .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
-                .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
-                .ValidateOnStart();
-            services.AddSingleton(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>();
-                var authorizer = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
-                    ? new CbsTokenAuthorizer(new DefaultAzureCredential(), sp.GetRequiredService<TimeProvider>())
-                    : null;
-                return new ServiceBusConnection(options, authorizer, sp.GetRequiredService<ILogger<ServiceBusConnection>>());
-            });
-            services.AddSingleton<ICommandSender, AmqpCommandSender>();
-            if (string.IsNullOrWhiteSpace(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
-            {
-                services.AddHostedService<CommandResultReceiver>();
-            }
+            services.AddServiceBus(configuration, section);
         }
 
         services.AddReleaseWatchAlerts(configuration);
@@ -59,6 +41,31 @@ public static class RespondersServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
+    }
+
+    private static void AddServiceBus(this IServiceCollection services, IConfiguration configuration, IConfigurationSection section)
+    {
+        services.AddOptions<ServiceBusOptions>()
+            .Bind(section)
+            .Validate(ServiceBusEndpoint.IsValid,
+                "ReleaseWatch:ServiceBus:ConnectionString must be Endpoint=sb://<namespace>/;SharedAccessKeyName=<rule>;SharedAccessKey=<key> or an amqp:// URL.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "ReleaseWatch:ServiceBus:SendTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>();
+            var authorizer = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
+                ? new CbsTokenAuthorizer(new DefaultAzureCredential(), sp.GetRequiredService<TimeProvider>())
+                : null;
+            return new ServiceBusConnection(options, authorizer, sp.GetRequiredService<ILogger<ServiceBusConnection>>());
+        });
+        services.AddSingleton<ICommandSender, AmqpCommandSender>();
+        if (string.IsNullOrWhiteSpace(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+        {
+            services.AddHostedService<CommandResultReceiver>();
+        }
     }
 
     private static void AddReleaseWatchAlerts(this IServiceCollection services, IConfiguration configuration)

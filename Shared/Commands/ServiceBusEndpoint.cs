@@ -7,6 +7,20 @@ internal sealed record ServiceBusEndpoint(Address Address, string Host, bool Use
 {
     private const int AmqpsPort = 5671;
 
+    /// <summary>True when the options name a usable endpoint (for validation at start).</summary>
+    public static bool IsValid(ServiceBusOptions options)
+    {
+        try
+        {
+            From(options);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or UriFormatException or ArgumentException or Amqp.AmqpException)
+        {
+            return false;
+        }
+    }
+
     public static ServiceBusEndpoint From(ServiceBusOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))

@@ -86,13 +86,12 @@ internal static class CaptureBenchmark
         }
 
         var connectClock = Stopwatch.StartNew();
-        while ((await http.GetFromJsonAsync<JsonObject>(new Uri(streaming, "/control/state")))!["handshakes"]!.GetValue<int>() < orgCount)
+        // Every subscriber has subscribed (its next request is its first long poll) before memory is measured.
+        while ((await http.GetFromJsonAsync<JsonObject>(new Uri(streaming, "/control/state")))!["subscriptions"]!.GetValue<int>() < orgCount
+            && connectClock.Elapsed < TimeSpan.FromMinutes(2))
         {
-            await Task.Delay(100);
+            await Task.Delay(100); // polling pause of a benchmark, re-checking the server's count
         }
-
-        // Let every subscriber reach its first long poll before measuring.
-        await Task.Delay(2000);
         var connected = connectClock.Elapsed;
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetAfter = Process.GetCurrentProcess().WorkingSet64;

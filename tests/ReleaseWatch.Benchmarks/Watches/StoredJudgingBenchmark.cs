@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Signals;
@@ -22,10 +23,11 @@ internal static class StoredJudgingBenchmark
     {
         var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
         var watchCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
-        using var azurite = AzuriteProcess.Start(FindRoot());
+        using var peers = new BenchmarkPeers();
+        await peers.StartAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ReleaseWatch:Storage:ConnectionString"] = azurite.ConnectionString,
+            ["ReleaseWatch:Storage:ConnectionString"] = peers.StorageConnectionString,
             ["ReleaseWatch:Intake:SigningSecret"] = "benchmark-signing-secret",
             ["ReleaseWatch:Orgs:0:Id"] = OrgId,
             ["ReleaseWatch:Orgs:0:Name"] = "Benchmark Org",
@@ -87,18 +89,5 @@ internal static class StoredJudgingBenchmark
 
         await store.CountAsync(OrgId, occurrences, CancellationToken.None);
         await provider.GetRequiredService<StreamStateStore>().ReportAsync(OrgId, "/event/Bench__e", StreamState.Connected, null, DateTimeOffset.UtcNow, TimeSpan.Zero, CancellationToken.None);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReleaseWatch.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run from within the repository.");
     }
 }

@@ -103,6 +103,29 @@ public sealed class OutboxDispatcherCommandTests(RabbitMqPeer rabbit, AzuritePee
         Assert.Equal(3, log.Entries.Count(e => e.What.Contains("accepted by the broker", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Without_Service_Bus_a_command_waits_pending_and_unattempted_in_the_outbox()
+    {
+        var command = Some.Command();
+        await _rows.AddAsync(OutboxItem.ForCommand(command.WatchId, command, Some.At));
+        await using var services = Responders.Create(rabbit, _queue, azurite, time: _time,
+            settings: new Dictionary<string, string?> { ["ReleaseWatch:ServiceBus:ConnectionString"] = "" });
+
+        try
+        {
+            await services.GetRequiredService<OutboxDispatcher>().SweepAsync(CancellationToken.None);
+
+            var row = await _rows.GetAsync(command.WatchId, command.CommandId);
+            Assert.Equal(OutboxItemStatus.Pending, row.Status);
+            Assert.Equal(0, row.Attempts);
+            Assert.Empty(await DrainAsync(0));
+        }
+        finally
+        {
+            await _rows.DeleteAsync(command.WatchId, command.CommandId);
+        }
+    }
+
     private ServiceProvider Create(RecordingDeliveryLog? log = null) =>
         Responders.Create(rabbit, _queue, azurite, time: _time, configure: services =>
         {

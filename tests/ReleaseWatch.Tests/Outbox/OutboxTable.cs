@@ -18,4 +18,8 @@ public sealed class OutboxTable(AzuritePeer azurite)
 
     public async Task<OutboxItem> GetAsync(string watchId, string itemId) =>
         OutboxRow.FromEntity((await _table.GetEntityAsync<TableEntity>(watchId, OutboxRow.RowKeyOf(itemId))).Value);
+
+    /// <summary>Removes a row a test leaves Pending on purpose, so later sweeps of the shared table do not see it.</summary>
+    public async Task DeleteAsync(string watchId, string itemId) =>
+        await _table.DeleteEntityAsync(watchId, OutboxRow.RowKeyOf(itemId));
 }

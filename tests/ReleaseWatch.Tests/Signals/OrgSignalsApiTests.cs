@@ -42,6 +42,7 @@ public sealed class OrgSignalsApiTests(AzuritePeer azurite)
 
     private WebApplicationFactory<Program> CreateApp(string orgId) => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
         .UseSetting("ReleaseWatch:Storage:ConnectionString", azurite.ConnectionString)
+        .UseSetting("ReleaseWatch:Intake:SigningSecret", Hosting.ReleaseWatchApp.Secret)
         .UseSetting("ReleaseWatch:Orgs:0:Id", orgId)
         .UseSetting("ReleaseWatch:Orgs:0:Name", "Test org")
         .UseSetting("ReleaseWatch:Orgs:0:Environment", "production"));

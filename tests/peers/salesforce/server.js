@@ -24,6 +24,7 @@ const nextReplay = new Map(); // channel -> next replay id
 const clients = new Set();
 const replayRequests = new Map(); // clientId|channel -> replayId
 let handshakes = 0;
+let subscriptions = 0;
 
 const bayeux = new faye.NodeAdapter({ mount: mount, timeout: 5 });
 const server = bayeux._server;
@@ -32,6 +33,7 @@ const memory = () => proxy._engine;
 
 bayeux.on('handshake', (id) => { clients.add(id); handshakes++; });
 bayeux.on('disconnect', (id) => clients.delete(id));
+bayeux.on('subscribe', () => { subscriptions++; });
 
 function bearer(request) {
   const header = request && request.headers && request.headers.authorization;
@@ -159,7 +161,7 @@ const control = {
 
 const httpServer = http.createServer(async (req, res) => {
   if (req.url === '/control/state' && req.method === 'GET') {
-    return answer(res, 200, { clients: clients.size, handshakes: handshakes });
+    return answer(res, 200, { clients: clients.size, handshakes: handshakes, subscriptions: subscriptions });
   }
   const action = control[req.url];
   if (action && req.method === 'POST') {
