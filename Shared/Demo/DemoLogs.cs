@@ -41,7 +41,7 @@ internal static partial class DemoLogs
     public static partial void ReplayFinished(ILogger logger, DateTimeOffset at);
 
     [LoggerMessage(EventId = 5311, Level = LogLevel.Information,
-        Message = "No org has Salesforce streaming settings (ReleaseWatch:Orgs:{{i}}:Salesforce and Channels), so nothing is captured. To see ReleaseWatch catch a recorded incident: bash Functions/run-local.sh --demo (or set ReleaseWatch:Demo:Enabled=true).")]
+        Message = "No org has Salesforce streaming settings (ReleaseWatch:Orgs:N:Salesforce and Channels), so nothing is captured. To see ReleaseWatch catch a recorded incident: bash Functions/run-local.sh --demo (or set ReleaseWatch:Demo:Enabled=true).")]
     public static partial void Offer(ILogger logger);
 
     [LoggerMessage(EventId = 5312, Level = LogLevel.Error, Message = "DEMO stopped: {Reason}")]
