@@ -25,6 +25,8 @@ internal sealed class DemoNarrator(IWatchStore store, DemoClock clock, IServiceP
         var statuses = new Dictionary<string, OutboxItemStatus>(StringComparer.Ordinal);
         while (!cancellationToken.IsCancellationRequested)
         {
+            // The outbox is read before the history, so a command is never told before the step that decided it.
+            var outbox = await store.GetOutboxAsync(watchId, cancellationToken);
             foreach (var entry in (await store.GetHistoryAsync(watchId, cancellationToken)).Where(e => e.Version > told).OrderBy(e => e.Version))
             {
                 var after = After(entry.At, deployedAt);
@@ -48,7 +50,7 @@ internal sealed class DemoNarrator(IWatchStore store, DemoClock clock, IServiceP
                 told = entry.Version;
             }
 
-            foreach (var item in (await store.GetOutboxAsync(watchId, cancellationToken)).Where(i => i.Kind == OutboxItemKind.Command))
+            foreach (var item in outbox.Where(i => i.Kind == OutboxItemKind.Command))
             {
                 if (!statuses.TryGetValue(item.ItemId, out var known) || known != item.Status)
                 {
