@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using ReleaseWatch.Tests.Alerts;
 using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Tests.EndToEnd;
@@ -50,6 +51,8 @@ public sealed class ReleaseLoopTests(EndToEndFixture fixture) : IClassFixture<En
         await Loop.WaitForPhaseAsync(watchId, "reverted", Deadline);
 
         var breachCard = await Eventually.WaitForAsync(() => Task.FromResult(TeamsPost(watchId, "Breach: apex-errors")), Deadline, "the breach card on Teams");
+        var (invalid, problems) = await CardValidator.ValidateAsync(breachCard);
+        Assert.True(invalid == 0, problems);
         Assert.Contains(NullPointer, breachCard, StringComparison.Ordinal);
         Assert.Matches(@"(>|\\u003E) 5/min", breachCard); // the threshold, whether the card's JSON escapes '>' or not
         await Eventually.WaitForAsync(() => Task.FromResult(TeamsPost(watchId, "Revert done")), Deadline, "the revert result card on Teams");
