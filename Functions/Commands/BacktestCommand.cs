@@ -56,7 +56,7 @@ internal static class BacktestCommand
     /// <summary>A policy file (JSON, as under ReleaseWatch:Policies) when the argument names one, else a configured policy.</summary>
     private static Policy PolicyOf(string nameOrFile, IConfiguration configuration)
     {
-        if (!nameOrFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !File.Exists(nameOrFile))
+        if (!nameOrFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return PolicyCatalog.FromConfiguration(configuration).Get(nameOrFile);
         }
@@ -67,7 +67,24 @@ internal static class BacktestCommand
         return PolicyCatalog.FromConfiguration(file).Get(name);
     }
 
-    /// <summary>A path as given, else beside the executable (where the bundled recording is).</summary>
+    /// <summary>
+    /// A path as the user typed it. A relative one is looked for in the shell's directory first ($PWD: `dotnet run`
+    /// starts a web project in its own folder, not where the command was typed), then in the working directory,
+    /// then beside the executable (where the bundled recording is). Not found: a clear error naming the places.
+    /// </summary>
+    internal static string Locate(string path, string? shellDirectory, string workingDirectory, string executableDirectory)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        string[] places = [.. new[] { shellDirectory, workingDirectory, executableDirectory }
+            .Where(d => !string.IsNullOrEmpty(d) && Directory.Exists(d)).Select(d => Path.GetFullPath(d!)).Distinct(StringComparer.Ordinal)];
+        return places.Select(d => Path.Combine(d, path)).FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"{path} is not in {string.Join(", ", places)}.");
+    }
+
     private static string Locate(string path) =>
-        File.Exists(path) || Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+        Locate(path, Environment.GetEnvironmentVariable("PWD"), Environment.CurrentDirectory, AppContext.BaseDirectory);
 }
