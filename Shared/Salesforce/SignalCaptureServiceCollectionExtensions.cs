@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Salesforce.Auth;
+using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce;
@@ -21,6 +22,7 @@ public static class SignalCaptureServiceCollectionExtensions
             .ValidateOnStart();
         services.AddHttpClient(SalesforceTokenSources.HttpClientName);
         services.AddSingleton<SalesforceTokenSources>();
+        services.AddSingleton<ISignalSources, ClassifiedSignalSources>();
         services.AddSingleton<StreamStateStore>();
         services.AddSingleton<TableSignalStore>();
         services.AddSingleton<ISignalReader>(sp => sp.GetRequiredService<TableSignalStore>());

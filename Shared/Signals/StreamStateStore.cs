@@ -8,7 +8,7 @@ namespace ReleaseWatch.Signals;
 /// Per-org stream rows in the streams table (PartitionKey = org id): "checkpoint|{channel}" (last counted
 /// replay id), "health|{channel}" (state, lag) and "gap|{channel}|{from ticks}" (spans that may miss events).
 /// </summary>
-internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, IOptions<StreamHealthOptions> options)
+internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, IOptions<StreamHealthOptions> options, ISignalSources sources)
 {
     public async Task<IReadOnlyDictionary<string, StreamCheckpoint>> ReadCheckpointsAsync(string orgId, CancellationToken cancellationToken)
     {
@@ -94,11 +94,19 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     }
 
     /// <summary>The worst state over the org's channels: a reconnecting, failing or stale stream makes it Down.</summary>
-    public async Task<(SignalSourceHealth Health, IReadOnlyList<SignalGap> Gaps)> ReadHealthAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The health of the streams that feed <paramref name="signal"/> and their gaps in [from, to): a broken CDC
+    /// stream does not make Apex errors unjudgeable. A signal that no reported stream can feed is judged on all
+    /// of the org's streams, since nothing says which one it would come from.
+    /// </summary>
+    public async Task<(SignalSourceHealth Health, IReadOnlyList<SignalGap> Gaps)> ReadHealthAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var channels = await ReadChannelsAsync(orgId, cancellationToken);
         var gaps = await ReadGapsAsync(orgId, from, to, cancellationToken);
-        return (HealthOf(channels), gaps);
+        var feeding = channels.Where(c => sources.CanFeed(orgId, c.Channel, signal)).ToList();
+        return feeding.Count == 0
+            ? (HealthOf(channels), gaps)
+            : (HealthOf(feeding), [.. gaps.Where(g => sources.CanFeed(orgId, g.Channel, signal))]);
     }
 
     public SignalSourceHealth HealthOf(IReadOnlyList<ChannelHealth> channels)

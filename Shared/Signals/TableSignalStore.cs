@@ -59,7 +59,7 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
             }
         }
 
-        var (health, gaps) = await streams.ReadHealthAsync(orgId, from, to, cancellationToken);
+        var (health, gaps) = await streams.ReadHealthAsync(orgId, signal, from, to, cancellationToken);
         return new SignalWindow(orgId, signal, from, to, counts, health, gaps);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce.Classification;
@@ -47,6 +48,44 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
         return channel.Length >= prefix.Length + suffix.Length
             && channel.StartsWith(prefix, StringComparison.Ordinal)
             && channel.EndsWith(suffix, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="rule"/> can name <paramref name="signal"/> for events of <paramref name="channel"/>.
+    /// Field predicates are not checked (any event might match them); a CDC channel of one object
+    /// (/data/OpportunityChangeEvent, /data/Invoice__ChangeEvent) fixes {object}, other channels may carry any object.
+    /// </summary>
+    internal static bool CouldName(SignalRuleOptions rule, string channel, string signal)
+    {
+        if (!ChannelMatches(rule.Channel, channel))
+        {
+            return false;
+        }
+
+        if (!rule.Signal.Contains('{', StringComparison.Ordinal))
+        {
+            return string.Equals(rule.Signal, signal, StringComparison.Ordinal);
+        }
+
+        var entity = ChangeEventEntity(channel);
+        var pattern = Regex.Escape(rule.Signal)
+            .Replace(@"\{object}", entity is null ? "[^.]+" : Regex.Escape(entity.ToLowerInvariant()), StringComparison.Ordinal)
+            .Replace(@"\{change}", "[^.]+", StringComparison.Ordinal);
+        return Regex.IsMatch(signal, $"^{pattern}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>The object a single-object CDC channel carries: Opportunity for OpportunityChangeEvent, Invoice__c for Invoice__ChangeEvent.</summary>
+    private static string? ChangeEventEntity(string channel)
+    {
+        const string prefix = "/data/";
+        const string suffix = "ChangeEvent";
+        if (!channel.StartsWith(prefix, StringComparison.Ordinal) || !channel.EndsWith(suffix, StringComparison.Ordinal) || channel.Length == prefix.Length + suffix.Length)
+        {
+            return null;
+        }
+
+        var name = channel[prefix.Length..^suffix.Length];
+        return name.EndsWith("__", StringComparison.Ordinal) ? name + "c" : name;
     }
 
     private static string Expand(string template, JsonObject payload)

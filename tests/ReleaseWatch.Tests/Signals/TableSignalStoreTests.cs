@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ReleaseWatch.Salesforce;
+using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Storage;
 using ReleaseWatch.Tests.Peers;
@@ -73,10 +75,28 @@ public sealed class TableSignalStoreTests(AzuritePeer azurite)
         Assert.Equal(health, window.Health);
     }
 
+    [Fact]
+    public async Task ReadAsync_a_broken_stream_makes_only_the_signals_it_feeds_unhealthy()
+    {
+        var (sut, streams) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        await streams.ReportAsync(org, "/event/LogEntryEvent__e", StreamState.Connected, null, null, null, CancellationToken.None);
+        await streams.ReportAsync(org, "/data/OpportunityChangeEvent", StreamState.Reconnecting, "handshake failed", null, null, CancellationToken.None);
+        await streams.RecordGapAsync(org, new SignalGap("/data/OpportunityChangeEvent", Minute, Minute.AddMinutes(1), "replay id rejected"), CancellationToken.None);
+
+        var errors = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
+        var creates = await sut.ReadAsync(org, "business.opportunity.created", Minute, Minute.AddMinutes(10), CancellationToken.None);
+        var unfed = await sut.ReadAsync(org, "flow.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
+
+        Assert.Equal((SignalSourceHealth.Healthy, 0), (errors.Health, errors.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Down, 1), (creates.Health, creates.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Down, 1), (unfed.Health, unfed.Gaps.Count));
+    }
+
     private (TableSignalStore Store, StreamStateStore Streams) CreateSut()
     {
         var tables = new TableProvider(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString));
-        var streams = new StreamStateStore(tables, _time, Options.Create(new StreamHealthOptions()));
+        var streams = new StreamStateStore(tables, _time, Options.Create(new StreamHealthOptions()), new ClassifiedSignalSources(Options.Create(new SignalCaptureOrgs())));
         return (new TableSignalStore(tables, streams), streams);
     }
 

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Orgs;
+using ReleaseWatch.Signals;
+
+namespace ReleaseWatch.Salesforce.Classification;
+
+/// <summary>Answers which streams feed a signal from the org's classification rules (its own, then the defaults).</summary>
+internal sealed class ClassifiedSignalSources(IOptions<SignalCaptureOrgs> orgs) : ISignalSources
+{
+    private readonly Dictionary<string, IReadOnlyList<SignalRuleOptions>> _rulesByOrg = orgs.Value.Orgs
+        .Where(o => SalesforceOrgId.IsValid(o.Id))
+        .DistinctBy(o => SalesforceOrgId.Key(o.Id))
+        .ToDictionary(o => SalesforceOrgId.Key(o.Id), o => (IReadOnlyList<SignalRuleOptions>)[.. o.Salesforce?.Rules ?? [], .. DefaultSignalRules.All], StringComparer.Ordinal);
+
+    public bool CanFeed(string orgId, string channel, string signal)
+    {
+        var rules = SalesforceOrgId.IsValid(orgId) && _rulesByOrg.TryGetValue(SalesforceOrgId.Key(orgId), out var own) ? own : DefaultSignalRules.All;
+        return rules.Any(rule => SignalClassifier.CouldName(rule, channel, signal));
+    }
+}
