@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Judging;
 using ReleaseWatch.Salesforce;
+using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Functions;
@@ -15,9 +17,9 @@ internal static class OrgSignalsFunction
     }
 
     private static async Task<Results<JsonHttpResult<OrgSignalsResponse>, NotFound>> GetAsync(
-        string id, StreamStateStore streams, IOptions<SignalCaptureOrgs> orgs, TimeProvider time, CancellationToken cancellationToken)
+        string id, StreamStateStore streams, IOptions<SignalCaptureOrgs> orgs, PolicyCatalog policies, ISignalSources sources, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!orgs.Value.Orgs.Any(o => o.Id == id))
+        if (orgs.Value.Orgs.FirstOrDefault(o => o.Id == id) is not { } org)
         {
             return TypedResults.NotFound();
         }
@@ -25,6 +27,11 @@ internal static class OrgSignalsFunction
         var now = time.GetUtcNow();
         var channels = await streams.ReadChannelsAsync(id, cancellationToken);
         var gaps = await streams.ReadGapsAsync(id, DateTimeOffset.MinValue, now, cancellationToken);
-        return TypedResults.Json(new OrgSignalsResponse(id, streams.HealthOf(channels), channels, gaps), ReleaseWatchJson.Options);
+        // Configured channels and any that reported (a replay, a recorder) both count as feeding.
+        string[] feeding = [.. org.Channels.Union(channels.Select(c => c.Channel), StringComparer.Ordinal)];
+        var uncovered = policies.TryResolve(null, org.Policy, out var policy)
+            ? SignalCoverage.Uncovered(id, feeding, policy, sources)
+            : [];
+        return TypedResults.Json(new OrgSignalsResponse(id, streams.HealthOf(channels), channels, gaps, uncovered), ReleaseWatchJson.Options);
     }
 }

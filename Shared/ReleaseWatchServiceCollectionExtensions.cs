@@ -22,6 +22,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
+        services.AddHostedService<SignalCoverageStartupCheck>();
         services.AddReleaseWatchResponders(configuration);
         if (!HostingMode.IsFunctionsHost(configuration))
         {

@@ -53,4 +53,10 @@ public sealed class PolicyCatalog
         !string.IsNullOrWhiteSpace(deploymentPolicy) ? Get(deploymentPolicy)
         : !string.IsNullOrWhiteSpace(orgPolicy) ? Get(orgPolicy)
         : Default;
+
+    /// <summary>As <see cref="Resolve"/>, but false (not an exception) when the named policy does not exist.</summary>
+    public bool TryResolve(string? deploymentPolicy, string? orgPolicy, [NotNullWhen(true)] out Policy? policy) =>
+        TryGet(!string.IsNullOrWhiteSpace(deploymentPolicy) ? deploymentPolicy
+            : !string.IsNullOrWhiteSpace(orgPolicy) ? orgPolicy
+            : DefaultPolicyName, out policy);
 }

@@ -21,4 +21,7 @@ internal static partial class SignalCaptureLogs
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId} lost its lease; stopping this subscriber")]
     public static partial void LeaseLost(ILogger logger, string orgId);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Org {OrgId}: metric '{Metric}' of policy '{Policy}' counts {Signal}, which none of the org's channels ({Channels}) can feed under its rules, so it can never fail. Subscribe a channel that carries it or add a rule naming it (ReleaseWatch:Orgs:N:Salesforce:Rules).")]
+    public static partial void MetricUncovered(ILogger logger, string orgId, string metric, string policy, string signal, string channels);
 }

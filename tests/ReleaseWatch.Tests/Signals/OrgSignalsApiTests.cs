@@ -27,6 +27,8 @@ public sealed class OrgSignalsApiTests(AzuritePeer azurite)
         Assert.Equal(("healthy", "connected"), (body["health"]!.ToString(), body["channels"]![0]!["state"]!.ToString()));
         Assert.Equal(41, body["channels"]![0]!["checkpointReplayId"]!.GetValue<long>());
         Assert.Equal("replay id rejected", body["gaps"]![0]!["reason"]!.ToString());
+        // Only batch errors are streamed, so the default policy's Apex and flow error metrics can never fail.
+        Assert.Equal(["apex-errors", "flow-errors"], body["uncovered"]!.AsArray().Select(u => u!["metric"]!.ToString()));
     }
 
     [Fact]

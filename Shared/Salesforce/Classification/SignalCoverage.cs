@@ -1,0 +1,19 @@
+using ReleaseWatch.Judging;
+using ReleaseWatch.Signals;
+
+namespace ReleaseWatch.Salesforce.Classification;
+
+/// <summary>
+/// Which metrics of a policy no channel of an org can feed. Such a metric counts zero for ever and so passes
+/// (or, on a drop rule, fails) for the wrong reason: a missing subscription or rule, not the org's behaviour.
+/// </summary>
+internal static class SignalCoverage
+{
+    public static IReadOnlyList<UncoveredMetric> Uncovered(string orgId, IReadOnlyCollection<string> channels, Policy policy, ISignalSources sources) =>
+    [
+        .. policy.Metrics
+            .SelectMany(m => new[] { m.Signal, m.Denominator }.OfType<string>().Select(signal => (Metric: m.Name, Signal: signal)))
+            .Where(s => !channels.Any(channel => sources.CanFeed(orgId, channel, s.Signal)))
+            .Select(s => new UncoveredMetric(policy.Name, s.Metric, s.Signal)),
+    ];
+}

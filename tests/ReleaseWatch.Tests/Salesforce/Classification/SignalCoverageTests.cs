@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Orgs;
+using ReleaseWatch.Salesforce;
+using ReleaseWatch.Salesforce.Classification;
+
+namespace ReleaseWatch.Tests.Salesforce.Classification;
+
+public sealed class SignalCoverageTests
+{
+    private const string OrgId = "00D000000000001AAA";
+    private static readonly Policy Default = new PolicyCatalog([]).Default;
+
+    [Fact]
+    public void The_default_policy_on_log_and_batch_channels_cannot_count_flow_errors()
+    {
+        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent"]);
+
+        var uncovered = SignalCoverage.Uncovered(OrgId, org.Channels, Default, Sources(org));
+
+        Assert.Equal([new UncoveredMetric("default", "flow-errors", "flow.error")], uncovered);
+    }
+
+    [Fact]
+    public void An_org_rule_naming_the_signal_on_a_subscribed_channel_covers_it()
+    {
+        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent", "/event/Flow_Fault__e"],
+            new SignalRuleOptions { Channel = "/event/Flow_Fault__e", Signal = "flow.error", Kind = SignalKind.Failure });
+
+        Assert.Empty(SignalCoverage.Uncovered(OrgId, org.Channels, Default, Sources(org)));
+    }
+
+    [Fact]
+    public void A_ratio_whose_denominator_nothing_feeds_is_uncovered()
+    {
+        var policy = new Policy
+        {
+            Name = "ratio",
+            Metrics = [new MetricPolicy { Name = "failed-orders", Signal = "apex.error", Denominator = "business.order.created", Measure = MetricMeasure.Ratio, FailWhen = new MetricRule { Above = 0.05 } }],
+        };
+        var org = Org(["/event/LogEntryEvent__e", "/data/OpportunityChangeEvent"]);
+
+        var uncovered = SignalCoverage.Uncovered(OrgId, org.Channels, policy, Sources(org));
+
+        Assert.Equal([new UncoveredMetric("ratio", "failed-orders", "business.order.created")], uncovered);
+    }
+
+    [Fact]
+    public async Task At_start_each_uncovered_metric_of_a_streamed_org_is_a_warning_naming_org_metric_and_signal()
+    {
+        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent"]);
+        var logger = new ListLogger<SignalCoverageStartupCheck>();
+        var check = new SignalCoverageStartupCheck(Options.Create(new SignalCaptureOrgs { Orgs = [org] }), new PolicyCatalog([]), Sources(org), logger);
+
+        await check.StartAsync(CancellationToken.None);
+
+        var warning = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(OrgId, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'flow-errors'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("flow.error", warning.Message, StringComparison.Ordinal);
+    }
+
+    private static OrgOptions Org(string[] channels, params SignalRuleOptions[] rules) => new()
+    {
+        Id = OrgId,
+        Name = "Org",
+        Environment = "production",
+        Channels = [.. channels],
+        Salesforce = new SalesforceOrgOptions { LoginUrl = new Uri("https://login.salesforce.com"), ClientId = "c", ClientSecret = "s", Rules = [.. rules] },
+    };
+
+    private static ClassifiedSignalSources Sources(OrgOptions org) => new(Options.Create(new SignalCaptureOrgs { Orgs = [org] }));
+}
