@@ -20,7 +20,8 @@ public static class WatchDecider
         var state = new WatchState(
             watchId, deployment, received.PolicyName, WatchPhase.Pending, 0, now, anchor, windowEnd, now,
             [.. policy.Metrics.Select(m => MetricTrack.New(m.Name))], [], [], [], false, null, null, null,
-            $"Watching {deployment.Org.Name} release {deployment.Release.Version} until {windowEnd:u} with policy '{received.PolicyName}'.");
+            $"Watching {deployment.Org.Name} release {deployment.Release.Version} until {windowEnd:u} with policy '{received.PolicyName}'.",
+            policy);
         var context = new DecisionContext(state, now);
         if (firstCheck < windowEnd)
         {

@@ -12,6 +12,11 @@ namespace ReleaseWatch.Watches;
 /// <param name="Timers">The wake-ups this watch expects; any other timer row is stale.</param>
 /// <param name="Breach">The judgement that breached the watch (critical, act mode): the evidence a later approval or default acts on.</param>
 /// <param name="AlertsRaised">Keys (kind:metric) of alerts already raised: one alert per (watch, kind, metric) unless its state changes.</param>
+/// <param name="Policy">
+/// The policy as it was when the watch started: thresholds are decided before the deployment, so a policy
+/// edited or removed later does not change (or stall) a running watch. Null only for watches stored before
+/// snapshots existed; those look their policy up by name.
+/// </param>
 public sealed record WatchState(
     string WatchId,
     DeploymentNotice Deployment,
@@ -30,7 +35,8 @@ public sealed record WatchState(
     DateTimeOffset? DecisionDeadlineAt,
     string? SupersededBy,
     MetricJudgement? Breach,
-    string Outcome)
+    string Outcome,
+    Policy? Policy = null)
 {
     public OrgRef Org => Deployment.Org;
 

@@ -69,7 +69,7 @@ public sealed class WatchWorkflow(
                 return null;
             }
 
-            var policy = policies.Get(stored.State.PolicyName);
+            var policy = stored.State.Policy ?? policies.Get(stored.State.PolicyName);
             var @event = await makeEvent(stored.State, policy);
             if (@event is null)
             {

@@ -21,19 +21,27 @@ internal sealed class WatchServices : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public WatchServices(AzuritePeer azurite, Action<IServiceCollection>? configure = null)
+    /// <param name="policy">The org's policy "crash" (JSON); null: none configured, the org uses the default.</param>
+    /// <param name="orgId">Another instance's org, to act as a second (restarted, reconfigured) service on the same storage.</param>
+    public WatchServices(AzuritePeer azurite, Action<IServiceCollection>? configure = null, string? policy = Policy, string? orgId = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        OrgId = orgId ?? ReleaseWatchApp.NewOrgId();
+        var settings = new Dictionary<string, string?>
         {
             ["ReleaseWatch:Storage:ConnectionString"] = azurite.ConnectionString,
             ["ReleaseWatch:Intake:SigningSecret"] = ReleaseWatchApp.Secret,
             ["ReleaseWatch:Orgs:0:Id"] = OrgId,
             ["ReleaseWatch:Orgs:0:Name"] = "Crash Test Org",
             ["ReleaseWatch:Orgs:0:Environment"] = "production",
-            ["ReleaseWatch:Orgs:0:Policy"] = "crash",
-            ["ReleaseWatch:Policies:crash"] = Policy,
             ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "1", // no hosted loops: tests drive the ticker themselves
-        }).Build();
+        };
+        if (policy is not null)
+        {
+            settings["ReleaseWatch:Orgs:0:Policy"] = "crash";
+            settings["ReleaseWatch:Policies:crash"] = policy;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -44,7 +52,7 @@ internal sealed class WatchServices : IAsyncDisposable
         _provider = services.BuildServiceProvider();
     }
 
-    public string OrgId { get; } = ReleaseWatchApp.NewOrgId();
+    public string OrgId { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
