@@ -12,6 +12,7 @@ using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Storage;
+using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Benchmarks.Capture;
 
@@ -26,7 +27,7 @@ internal static class CaptureBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var orgCount = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
-        using var peers = new BenchmarkPeers();
+        await using var peers = new BenchmarkPeers();
         await peers.StartAsync();
         Console.WriteLine($"cores: {Environment.ProcessorCount}");
         MeasureClassification();
@@ -87,11 +88,8 @@ internal static class CaptureBenchmark
 
         var connectClock = Stopwatch.StartNew();
         // Every subscriber has subscribed (its next request is its first long poll) before memory is measured.
-        while ((await http.GetFromJsonAsync<JsonObject>(new Uri(streaming, "/control/state")))!["subscriptions"]!.GetValue<int>() < orgCount
-            && connectClock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            await Task.Delay(100); // polling pause of a benchmark, re-checking the server's count
-        }
+        await Eventually.WaitUntilAsync(async () => (await http.GetFromJsonAsync<JsonObject>(new Uri(streaming, "/control/state")))!["subscriptions"]!.GetValue<int>() >= orgCount,
+            TimeSpan.FromMinutes(2), $"{orgCount} orgs to subscribe");
         var connected = connectClock.Elapsed;
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetAfter = Process.GetCurrentProcess().WorkingSet64;
@@ -102,15 +100,13 @@ internal static class CaptureBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await http.PostAsync(new Uri(streaming, "/control/publish"), JsonContent.Create(new JsonObject { ["channel"] = Channel, ["count"] = perOrg, ["payload"] = new JsonObject { ["LoggingLevel__c"] = "ERROR", ["Message__c"] = "benchmark" } }));
-        long counted;
-        do
+        var counted = (await Eventually.WaitForAsync<long?>(async () =>
         {
-            await Task.Delay(200);
-            var now = DateTimeOffset.UtcNow;
+            var now = TimeProvider.System.GetUtcNow();
             var windows = await Task.WhenAll(Enumerable.Range(0, orgCount).Select(i => reader.ReadAsync(OrgId(i), "apex.error", now.AddHours(-1), now.AddHours(1), CancellationToken.None)));
-            counted = windows.Sum(w => w.Total);
-        }
-        while (counted < (long)orgCount * perOrg && clock.Elapsed < TimeSpan.FromMinutes(3));
+            var total = windows.Sum(w => w.Total);
+            return total >= (long)orgCount * perOrg ? total : null;
+        }, TimeSpan.FromMinutes(3), $"{orgCount * perOrg} events to be counted"))!.Value;
 
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"{orgCount} orgs x {perOrg} events delivered, classified and counted: {counted} in {clock.Elapsed.TotalSeconds:N1} s = {counted / clock.Elapsed.TotalSeconds:N0} events/s, {counted / cpuUsed.TotalSeconds:N0} events per CPU second (includes the reads that check the counts)");
@@ -148,7 +144,7 @@ internal static class CaptureBenchmark
 
     private static async Task<TokenServer> StartTokenEndpointAsync(HttpClient http, Uri streaming)
     {
-        var port = BenchmarkPeers.FreePort();
+        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();

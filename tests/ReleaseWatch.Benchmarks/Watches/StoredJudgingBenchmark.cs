@@ -23,7 +23,7 @@ internal static class StoredJudgingBenchmark
     {
         var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
         var watchCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
-        using var peers = new BenchmarkPeers();
+        await using var peers = new BenchmarkPeers();
         await peers.StartAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -42,7 +42,7 @@ internal static class StoredJudgingBenchmark
         services.AddSingleton(new PolicyCatalog([policy, PolicyCatalog.FromConfiguration(configuration).Default]));
         await using var provider = services.BuildServiceProvider();
 
-        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var start = TimeProvider.System.GetUtcNow().AddMinutes(-5);
         var workflow = provider.GetRequiredService<WatchWorkflow>();
         var ids = new List<string>();
         for (var i = 0; i < watchCount; i++)
@@ -88,6 +88,6 @@ internal static class StoredJudgingBenchmark
         }
 
         await store.CountAsync(OrgId, occurrences, CancellationToken.None);
-        await provider.GetRequiredService<StreamStateStore>().ReportAsync(OrgId, "/event/Bench__e", StreamState.Connected, null, DateTimeOffset.UtcNow, TimeSpan.Zero, CancellationToken.None);
+        await provider.GetRequiredService<StreamStateStore>().ReportAsync(OrgId, "/event/Bench__e", StreamState.Connected, null, TimeProvider.System.GetUtcNow(), TimeSpan.Zero, CancellationToken.None);
     }
 }

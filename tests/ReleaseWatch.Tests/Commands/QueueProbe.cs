@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Amqp;
 using ReleaseWatch.Tests.Peers;
 
@@ -23,8 +24,8 @@ public sealed class QueueProbe : IAsyncDisposable
     {
         var receiver = new ReceiverLink(_session, "probe-" + Guid.NewGuid().ToString("N"), "/queue/" + queue);
         var messages = new List<Message>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(20))
         {
             var message = await receiver.ReceiveAsync(messages.Count < expectAtLeast ? TimeSpan.FromSeconds(1) : quiet);
             if (message is null)

@@ -72,7 +72,7 @@ public sealed class ReleaseLoop : IAsyncDisposable
             ["deploymentId"] = deploymentId,
             ["org"] = new JsonObject { ["id"] = org.Id, ["name"] = org.Name, ["environment"] = "production" },
             ["release"] = new JsonObject { ["version"] = "1.5.0", ["previousVersion"] = "1.4.9", ["commit"] = "e2e0c0de" },
-            ["completedAt"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            ["completedAt"] = TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
             ["pipeline"] = new JsonObject { ["name"] = "release", ["runUrl"] = "https://ci.example.com/runs/" + deploymentId },
             ["policy"] = policy ?? org.Policy,
         };

@@ -46,7 +46,7 @@ public sealed class ReleaseLoopTests(EndToEndFixture fixture) : IClassFixture<En
             ["commandId"] = command["commandId"]!.GetValue<string>(),
             ["status"] = "succeeded",
             ["detail"] = "Reverted to 1.4.9",
-            ["completedAt"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            ["completedAt"] = TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         }.ToJsonString());
         await Loop.WaitForPhaseAsync(watchId, "reverted", Deadline);
 

@@ -46,7 +46,7 @@ public sealed class ReleaseWatchApp : WebApplicationFactory<Program>
         }
     }
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -159,7 +159,7 @@ public sealed class DeploymentWebhookTests(AzuritePeer azurite) : IAsyncLifetime
     }
 
     private static string Replace(string what, string with) =>
-        Webhooks.Notice("d-bad-" + Guid.NewGuid().ToString("N")[..8], DateTimeOffset.UtcNow, PlaceholderOrg).ToJsonString(new JsonSerializerOptions { WriteIndented = false }).Replace(what, with, StringComparison.Ordinal);
+        Webhooks.Notice("d-bad-" + Guid.NewGuid().ToString("N")[..8], TimeProvider.System.GetUtcNow(), PlaceholderOrg).ToJsonString(new JsonSerializerOptions { WriteIndented = false }).Replace(what, with, StringComparison.Ordinal);
 
     private async Task<int> CountWatchesAsync()
     {

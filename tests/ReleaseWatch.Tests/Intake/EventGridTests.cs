@@ -72,7 +72,7 @@ public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
             ["topic"] = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/releases",
             ["subject"] = "releases/1.4.2",
             ["eventType"] = "ReleaseWatch.DeploymentCompleted",
-            ["eventTime"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["eventTime"] = TimeProvider.System.GetUtcNow().ToString("O"),
             ["dataVersion"] = "1.0",
             ["data"] = Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId),
         });
@@ -93,7 +93,7 @@ public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
             ["type"] = "ReleaseWatch.DeploymentCompleted",
             ["source"] = "/pipelines/release",
             ["id"] = Guid.NewGuid().ToString(),
-            ["time"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["time"] = TimeProvider.System.GetUtcNow().ToString("O"),
             ["datacontenttype"] = "application/json",
             ["data"] = Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId),
         };
@@ -136,7 +136,7 @@ public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
         ["id"] = Guid.NewGuid().ToString(),
         ["subject"] = "releases",
         ["eventType"] = "ReleaseWatch.DeploymentCompleted",
-        ["eventTime"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["eventTime"] = TimeProvider.System.GetUtcNow().ToString("O"),
         ["dataVersion"] = "1.0",
         ["data"] = data,
     };

@@ -79,7 +79,7 @@ public sealed class CaptureInstance : IAsyncDisposable
 
     public async Task<long> CountAsync(string signal)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var window = await Reader.ReadAsync(Org.Id, signal, now.AddHours(-1), now.AddHours(1), CancellationToken.None);
         return window.Total;
     }

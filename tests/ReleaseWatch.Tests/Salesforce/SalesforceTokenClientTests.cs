@@ -47,7 +47,7 @@ public sealed class SalesforceTokenClientTests : IAsyncLifetime
     public async Task GetAsync_assertion_for_another_user_or_expired_is_refused()
     {
         var wrongUser = CreateSut(new SalesforceOrgOptions { Username = "someone@else.com", PrivateKey = _peers.Tokens.PrivateKeyPem }, TimeProvider.System);
-        var stale = CreateSut(new SalesforceOrgOptions { Username = TokenEndpoint.Username, PrivateKey = _peers.Tokens.PrivateKeyPem }, new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1)));
+        var stale = CreateSut(new SalesforceOrgOptions { Username = TokenEndpoint.Username, PrivateKey = _peers.Tokens.PrivateKeyPem }, new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-1)));
 
         await Assert.ThrowsAsync<SalesforceAuthException>(() => wrongUser.GetAsync(false, CancellationToken.None));
         await Assert.ThrowsAsync<SalesforceAuthException>(() => stale.GetAsync(false, CancellationToken.None));

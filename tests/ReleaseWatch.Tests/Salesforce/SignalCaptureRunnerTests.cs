@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ReleaseWatch.Tests.Peers;
 
@@ -26,11 +27,11 @@ public sealed class SignalCaptureRunnerTests(AzuritePeer azurite)
         Assert.Equal(1, await peers.Streaming.HandshakesAsync());
 
         // The first instance dies without releasing: the second must take over once the 3 s lease expires.
-        var died = DateTimeOffset.UtcNow;
+        var sinceDeath = Stopwatch.StartNew();
         await killFirst.CancelAsync();
         await firstRun;
         await Eventually.WaitUntilAsync(async () => await peers.Streaming.HandshakesAsync() == 2, TimeSpan.FromSeconds(10), "second instance to take over");
-        var tookOverAfter = DateTimeOffset.UtcNow - died;
+        var tookOverAfter = sinceDeath.Elapsed;
         await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["Message"] = "two" });
         await Eventually.WaitUntilAsync(async () => await second.CountAsync("batch.error") == 2, TimeSpan.FromSeconds(15), "second instance counts");
         await stopSecond.CancelAsync();

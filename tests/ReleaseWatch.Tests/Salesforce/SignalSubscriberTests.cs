@@ -22,10 +22,10 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
         await peers.Streaming.PublishAsync(LogEntries, new JsonObject { ["LoggingLevel__c"] = "ERROR", ["Message__c"] = "Attempt to de-reference a null object", ["OriginLocation__c"] = "OpportunityService.close", ["RecordId__c"] = "006000000000001" }, 3);
         await peers.Streaming.PublishAsync(LogEntries, new JsonObject { ["LoggingLevel__c"] = "INFO", ["Message__c"] = "fine" }, 2);
         await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["ExceptionType"] = "System.LimitException", ["Message"] = "Too many SOQL queries: 101", ["JobScope"] = "001A,001B" });
-        await peers.Streaming.PublishAsync(Opportunities, new JsonObject { ["ChangeEventHeader"] = new JsonObject { ["entityName"] = "Opportunity", ["changeType"] = "CREATE", ["commitTimestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ["recordIds"] = new JsonArray("006A") } }, 4);
+        await peers.Streaming.PublishAsync(Opportunities, new JsonObject { ["ChangeEventHeader"] = new JsonObject { ["entityName"] = "Opportunity", ["changeType"] = "CREATE", ["commitTimestamp"] = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), ["recordIds"] = new JsonArray("006A") } }, 4);
 
         await Eventually.WaitUntilAsync(async () => await capture.CountAsync("business.opportunity.created") == 4 && await capture.CountAsync("batch.error") == 1 && await capture.CountAsync("apex.error") == 3, Deadline, "all signals counted");
-        var evidence = await capture.Evidence.ReadAsync(capture.Org.Id, "batch.error", DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 10, CancellationToken.None);
+        var evidence = await capture.Evidence.ReadAsync(capture.Org.Id, "batch.error", TimeProvider.System.GetUtcNow().AddHours(-1), TimeProvider.System.GetUtcNow().AddHours(1), 10, CancellationToken.None);
         await stop.CancelAsync();
         await run;
 
@@ -98,7 +98,7 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
         var resumed = capture.Subscriber.RunAsync(capture.Org, second.Token);
 
         await Eventually.WaitUntilAsync(async () => await capture.CountAsync("batch.error") == 3, Deadline, "retained event counted after fallback");
-        var window = await capture.Reader.ReadAsync(capture.Org.Id, "batch.error", DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+        var window = await capture.Reader.ReadAsync(capture.Org.Id, "batch.error", TimeProvider.System.GetUtcNow().AddHours(-1), TimeProvider.System.GetUtcNow().AddMinutes(1), CancellationToken.None);
         await second.CancelAsync();
         await resumed;
         var gap = Assert.Single(window.Gaps);

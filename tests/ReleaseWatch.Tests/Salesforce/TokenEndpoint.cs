@@ -99,7 +99,7 @@ public sealed class TokenEndpoint : IAsyncDisposable
         }
 
         var claims = JsonNode.Parse(Decode(parts[1]))!;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         var exp = claims["exp"]?.GetValue<long>() ?? 0;
         return claims["iss"]?.GetValue<string>() != ClientId ? "iss"
             : claims["sub"]?.GetValue<string>() != Username ? "sub"

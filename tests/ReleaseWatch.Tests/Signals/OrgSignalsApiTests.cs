@@ -16,7 +16,7 @@ public sealed class OrgSignalsApiTests(AzuritePeer azurite)
         var orgId = AzuritePeer.UniqueName("00D");
         await using var app = CreateApp(orgId);
         var streams = app.Services.GetRequiredService<StreamStateStore>();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         await streams.ReportAsync(orgId, "/event/BatchApexErrorEvent", StreamState.Connected, null, now, TimeSpan.FromSeconds(2), CancellationToken.None);
         await streams.SaveCheckpointsAsync(orgId, new Dictionary<string, long> { ["/event/BatchApexErrorEvent"] = 41 }, CancellationToken.None);
         await streams.RecordGapAsync(orgId, new SignalGap("/event/BatchApexErrorEvent", now.AddHours(-1), now, "replay id rejected"), CancellationToken.None);
