@@ -94,8 +94,9 @@ internal sealed class DemoReplay(
                 end++;
             }
 
+            end = Math.Max(end, next + 1); // the message waited for is due even if the clock's rounding says not quite
             DateTimeOffset? newest = null;
-            foreach (var due in rest[next..Math.Max(end, next + 1)].GroupBy(m => JudgementWindows.FloorMinute(m.ReceivedAt + shift)))
+            foreach (var due in rest[next..end].GroupBy(m => JudgementWindows.FloorMinute(m.ReceivedAt + shift)))
             {
                 for (; due.Key > minute; minute = minute.AddMinutes(1))
                 {
@@ -105,7 +106,7 @@ internal sealed class DemoReplay(
                 newest = await processor.ProcessAsync(org.Id, classifier, [.. due.Select(m => DemoMessages.Shift(m.Message, shift))], cancellationToken) ?? newest;
             }
 
-            next = Math.Max(end, next + 1);
+            next = end;
             await ReportAsync(org.Id, channels, StreamState.Connected, newest, cancellationToken);
         }
 

@@ -49,14 +49,14 @@ public sealed class PolicyCatalog
     public bool TryGet(string name, [NotNullWhen(true)] out Policy? policy) => policies.TryGetValue(name, out policy);
 
     /// <summary>The policy a deployment is judged by: the one it names, else its org's, else the default.</summary>
-    public Policy Resolve(string? deploymentPolicy, string? orgPolicy) =>
-        !string.IsNullOrWhiteSpace(deploymentPolicy) ? Get(deploymentPolicy)
-        : !string.IsNullOrWhiteSpace(orgPolicy) ? Get(orgPolicy)
-        : Default;
+    public Policy Resolve(string? deploymentPolicy, string? orgPolicy) => Get(NameOf(deploymentPolicy, orgPolicy));
 
     /// <summary>As <see cref="Resolve"/>, but false (not an exception) when the named policy does not exist.</summary>
     public bool TryResolve(string? deploymentPolicy, string? orgPolicy, [NotNullWhen(true)] out Policy? policy) =>
-        TryGet(!string.IsNullOrWhiteSpace(deploymentPolicy) ? deploymentPolicy
-            : !string.IsNullOrWhiteSpace(orgPolicy) ? orgPolicy
-            : DefaultPolicyName, out policy);
+        TryGet(NameOf(deploymentPolicy, orgPolicy), out policy);
+
+    private static string NameOf(string? deploymentPolicy, string? orgPolicy) =>
+        !string.IsNullOrWhiteSpace(deploymentPolicy) ? deploymentPolicy
+        : !string.IsNullOrWhiteSpace(orgPolicy) ? orgPolicy
+        : DefaultPolicyName;
 }

@@ -62,9 +62,13 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, CancellationToken cancellationToken)
+    /// <summary>Each reported channel's state, lag and checkpoint (for the org signals API).</summary>
+    public async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, CancellationToken cancellationToken) =>
+        await ReadChannelsAsync(orgId, await ReadCheckpointsAsync(orgId, cancellationToken), cancellationToken);
+
+    /// <summary>Without checkpoints (null) when only health is needed: the judge reads it for every signal window.</summary>
+    private async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, IReadOnlyDictionary<string, StreamCheckpoint>? checkpoints, CancellationToken cancellationToken)
     {
-        var checkpoints = await ReadCheckpointsAsync(orgId, cancellationToken);
         var result = new List<ChannelHealth>();
         await foreach (var row in RowsAsync(orgId, "health|", cancellationToken))
         {
@@ -72,7 +76,7 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
             var lag = row.GetDouble("LagSeconds") is double seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             result.Add(new ChannelHealth(channel, Enum.Parse<StreamState>(row.GetString("State") ?? nameof(StreamState.Stopped)), row.GetString("Detail"),
                 row.GetDateTimeOffset("UpdatedAt") ?? default, row.GetDateTimeOffset("NewestEventAt"), lag,
-                checkpoints.TryGetValue(channel, out var checkpoint) ? checkpoint.ReplayId : null));
+                checkpoints is not null && checkpoints.TryGetValue(channel, out var checkpoint) ? checkpoint.ReplayId : null));
         }
 
         return result;
@@ -93,7 +97,6 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
         return gaps;
     }
 
-    /// <summary>The worst state over the org's channels: a reconnecting, failing or stale stream makes it Down.</summary>
     /// <summary>
     /// The health of the streams that feed <paramref name="signal"/> and their gaps in [from, to): a broken CDC
     /// stream does not make Apex errors unjudgeable. A signal that no reported stream can feed is judged on all
@@ -101,14 +104,16 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     /// </summary>
     public async Task<(SignalSourceHealth Health, IReadOnlyList<SignalGap> Gaps)> ReadHealthAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var channels = await ReadChannelsAsync(orgId, cancellationToken);
+        var channelsRead = ReadChannelsAsync(orgId, checkpoints: null, cancellationToken);
         var gaps = await ReadGapsAsync(orgId, from, to, cancellationToken);
+        var channels = await channelsRead;
         var feeding = channels.Where(c => sources.CanFeed(orgId, c.Channel, signal)).ToList();
         return feeding.Count == 0
             ? (HealthOf(channels), gaps)
             : (HealthOf(feeding), [.. gaps.Where(g => sources.CanFeed(orgId, g.Channel, signal))]);
     }
 
+    /// <summary>The worst state over the given channels: a reconnecting, failing or stale stream makes it Down.</summary>
     public SignalSourceHealth HealthOf(IReadOnlyList<ChannelHealth> channels)
     {
         if (channels.Count == 0)

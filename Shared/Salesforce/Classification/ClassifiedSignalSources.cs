@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Signals;
@@ -12,9 +13,13 @@ internal sealed class ClassifiedSignalSources(IOptions<SignalCaptureOrgs> orgs) 
         .DistinctBy(o => SalesforceOrgId.Key(o.Id))
         .ToDictionary(o => SalesforceOrgId.Key(o.Id), o => (IReadOnlyList<SignalRuleOptions>)[.. o.Salesforce?.Rules ?? [], .. DefaultSignalRules.All], StringComparer.Ordinal);
 
-    public bool CanFeed(string orgId, string channel, string signal)
-    {
-        var rules = SalesforceOrgId.IsValid(orgId) && _rulesByOrg.TryGetValue(SalesforceOrgId.Key(orgId), out var own) ? own : DefaultSignalRules.All;
-        return rules.Any(rule => SignalClassifier.CouldName(rule, channel, signal));
-    }
+    // Asked for every signal window the judge reads; the answers are few (orgs x channels x signals) and fixed.
+    private readonly ConcurrentDictionary<(string Org, string Channel, string Signal), bool> _answers = new();
+
+    public bool CanFeed(string orgId, string channel, string signal) =>
+        _answers.GetOrAdd((orgId, channel, signal), key =>
+        {
+            var rules = SalesforceOrgId.IsValid(key.Org) && _rulesByOrg.TryGetValue(SalesforceOrgId.Key(key.Org), out var own) ? own : DefaultSignalRules.All;
+            return rules.Any(rule => SignalClassifier.CouldName(rule, key.Channel, key.Signal));
+        });
 }
