@@ -20,8 +20,12 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
             return null;
         }
 
+        // Once received, a batch is stored whole even when the subscriber is stopping (a pump run ending, a
+        // scale-in): a stop between counting and the checkpoint would otherwise lose the evidence and, with no
+        // earlier checkpoint to be refused, the gap that a later resume must report.
+        var storing = CancellationToken.None;
         var receivedAt = time.GetUtcNow();
-        await recorder.RecordAsync(orgId, messages, receivedAt, cancellationToken);
+        await recorder.RecordAsync(orgId, messages, receivedAt, storing);
         var occurrences = new List<SignalOccurrence>(messages.Count);
         var evidence = new List<SignalEvidence>();
         var checkpoints = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -47,9 +51,9 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
             }
         }
 
-        await signals.CountAsync(orgId, occurrences, cancellationToken);
-        await signals.KeepEvidenceAsync(evidence, cancellationToken);
-        await streams.SaveCheckpointsAsync(orgId, checkpoints, cancellationToken);
+        await signals.CountAsync(orgId, occurrences, storing);
+        await signals.KeepEvidenceAsync(evidence, storing);
+        await streams.SaveCheckpointsAsync(orgId, checkpoints, storing);
         if (evidence.Count > 0 && services.GetService<IWatchNudge>() is { } nudge)
         {
             await nudge.NotifySignalsAsync(orgId, cancellationToken);
