@@ -1,8 +1,8 @@
 using ReleaseWatch;
 using ReleaseWatch.Functions;
-using ReleaseWatch.Functions.Commands;
+using ReleaseWatch.Functions.Cli;
 
-if (await CommandLine.TryRunAsync(args) is { } exitCode)
+if (await Verbs.TryRunAsync(args) is { } exitCode)
 {
     return exitCode;
 }

@@ -1,4 +1,4 @@
-using ReleaseWatch.Watches;
+using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Alerts;
 

@@ -1,10 +1,10 @@
-using ReleaseWatch.Intake;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce.Classification;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Effects;
 using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Backtest;
 

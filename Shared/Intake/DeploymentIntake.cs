@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Events;
 using ReleaseWatch.Watches.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Intake;
 

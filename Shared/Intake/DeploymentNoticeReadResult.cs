@@ -1,3 +1,5 @@
+using ReleaseWatch.Deployments;
+
 namespace ReleaseWatch.Intake;
 
 /// <summary>Either a valid notice, or every problem found, keyed by the JSON path of the field.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ReleaseWatch.Orgs;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Intake;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Azure.Messaging;
-using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
+using Azure.Messaging.EventGrid;
+using Azure.Messaging;
+using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Intake;
 

@@ -1,3 +1,5 @@
+using ReleaseWatch.Deployments;
+
 namespace ReleaseWatch.Intake;
 
 /// <summary>One Event Grid delivery, read: a validation code, or notices (with any event types ignored), or errors.</summary>

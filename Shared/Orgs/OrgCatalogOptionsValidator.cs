@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Orgs;
 

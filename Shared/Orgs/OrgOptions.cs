@@ -1,5 +1,3 @@
-using ReleaseWatch.Salesforce;
-
 namespace ReleaseWatch.Orgs;
 
 /// <summary>One known Salesforce org (ReleaseWatch:Orgs:{i}).</summary>

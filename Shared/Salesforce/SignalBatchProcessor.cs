@@ -1,17 +1,15 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
-using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Salesforce;
 
 /// <summary>
 /// Turns one long-poll response into stored facts, in an order that survives a crash anywhere: record,
 /// count (buckets skip replay ids they already counted), keep evidence, and only then advance the
-/// replay checkpoints. A failure signal nudges the org's watch.
+/// replay checkpoints. A failure signal nudges the org's watches (a no-op nudge when nothing watches).
 /// </summary>
-internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamStateStore streams, SignalMessageRecorder recorder, TimeProvider time, IServiceProvider services)
+internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamStateStore streams, SignalMessageRecorder recorder, TimeProvider time, IWatchNudge nudge)
 {
     public async Task<DateTimeOffset?> ProcessAsync(string orgId, SignalClassifier classifier, IReadOnlyList<JsonObject> messages, CancellationToken cancellationToken)
     {
@@ -54,7 +52,7 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
         await signals.CountAsync(orgId, occurrences, storing);
         await signals.KeepEvidenceAsync(evidence, storing);
         await streams.SaveCheckpointsAsync(orgId, checkpoints, storing);
-        if (evidence.Count > 0 && services.GetService<IWatchNudge>() is { } nudge)
+        if (evidence.Count > 0)
         {
             await nudge.NotifySignalsAsync(orgId, cancellationToken);
         }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReleaseWatch.Salesforce.Auth;
-using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce;
@@ -30,6 +30,8 @@ public static class SignalCaptureServiceCollectionExtensions
         services.AddSingleton<SignalLeaseStore>();
         services.AddSingleton<SignalMessageRecorder>();
         services.AddSingleton<SignalBatchProcessor>();
+        // Watches register the real nudge; capture on its own counts without telling anyone.
+        services.TryAddSingleton<IWatchNudge, NoWatchNudge>();
         services.AddSingleton<SignalSubscriber>();
         services.AddSingleton<SignalCaptureRunner>();
         services.AddSingleton<SignalPump>();

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using ReleaseWatch.Orgs;
+using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Watches;
 

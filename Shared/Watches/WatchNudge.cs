@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using ReleaseWatch.Signals;
 using ReleaseWatch.Watches.Events;
 using ReleaseWatch.Watches.Storage;
 

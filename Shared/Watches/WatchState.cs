@@ -1,4 +1,4 @@
-using ReleaseWatch.Intake;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 
 namespace ReleaseWatch.Watches;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Outbox;
+using ReleaseWatch.Signals;
 using ReleaseWatch.Watches.Storage;
 
 namespace ReleaseWatch.Watches;

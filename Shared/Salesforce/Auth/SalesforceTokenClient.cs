@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReleaseWatch.Orgs;
 
 namespace ReleaseWatch.Salesforce.Auth;
 

@@ -1,3 +1,6 @@
+using ReleaseWatch.Orgs;
+using ReleaseWatch.Signals;
+
 namespace ReleaseWatch.Salesforce.Classification;
 
 /// <summary>The rules every org gets after its own: standard batch errors, Nebula Logger errors, CDC activity.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ReleaseWatch.Orgs;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce.Classification;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Watches.Events;
@@ -44,7 +45,7 @@ public static class WatchApi
         }
 
         var org = query.TryGetValue("org", out var orgText) && !string.IsNullOrEmpty(orgText) ? orgText.ToString() : null;
-        if (org is not null && !Orgs.SalesforceOrgId.IsValid(org))
+        if (org is not null && !SalesforceOrgId.IsValid(org))
         {
             errors["org"] = ["Must be a 15- or 18-character Salesforce org id."];
         }

@@ -1,3 +1,5 @@
+using ReleaseWatch.Deployments;
+
 namespace ReleaseWatch.Watches.Api;
 
 /// <summary>A watch as intake and lists show it: enough to follow it, with the link to its full record.</summary>

@@ -1,4 +1,4 @@
-using ReleaseWatch.Intake;
+using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Watches.Events;
 

@@ -1,6 +1,6 @@
-using Azure;
 using Azure.Data.Tables;
-using ReleaseWatch.Orgs;
+using Azure;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Storage;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using ReleaseWatch.Orgs;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Watches.Effects;
 using ReleaseWatch.Watches.Events;
 

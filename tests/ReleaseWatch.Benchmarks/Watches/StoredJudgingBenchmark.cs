@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Signals;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Benchmarks.Watches;
 
@@ -47,7 +48,7 @@ internal static class StoredJudgingBenchmark
         var ids = new List<string>();
         for (var i = 0; i < watchCount; i++)
         {
-            var notice = new Intake.DeploymentNotice($"bench-{i}", new OrgRef(OrgId, "Benchmark Org", "production"), new ReleaseRef("2.0.0", "1.9.0", null), start, new PipelineRef("bench", null), null);
+            var notice = new DeploymentNotice($"bench-{i}", new OrgRef(OrgId, "Benchmark Org", "production"), new ReleaseRef("2.0.0", "1.9.0", null), start, new PipelineRef("bench", null), null);
             var id = WatchId.For(OrgId, notice.DeploymentId);
             await workflow.StartAsync(id, new DeploymentReceived(notice, policy.Name, "benchmark"), CancellationToken.None);
             ids.Add(id);

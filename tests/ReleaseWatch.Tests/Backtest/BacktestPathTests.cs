@@ -1,4 +1,4 @@
-using ReleaseWatch.Functions.Commands;
+using ReleaseWatch.Functions.Cli;
 using ReleaseWatch.Tests.Deploy;
 using ReleaseWatch.Tests.Peers;
 
@@ -16,7 +16,7 @@ public sealed class BacktestPathTests : IDisposable
         File.WriteAllText(Path.Combine(_shell, "incident.jsonl"), "");
         File.WriteAllText(Path.Combine(_working, "incident.jsonl"), "");
 
-        var path = BacktestCommand.Locate("incident.jsonl", _shell, _working, _executable);
+        var path = BacktestVerb.Locate("incident.jsonl", _shell, _working, _executable);
 
         Assert.Equal(Path.Combine(_shell, "incident.jsonl"), path);
     }
@@ -27,7 +27,7 @@ public sealed class BacktestPathTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_executable, "demo"));
         File.WriteAllText(Path.Combine(_executable, "demo", "recording.jsonl"), "");
 
-        var path = BacktestCommand.Locate(BacktestCommand.BundledRecording, _shell, _working, _executable);
+        var path = BacktestVerb.Locate(BacktestVerb.BundledRecording, _shell, _working, _executable);
 
         Assert.Equal(Path.Combine(_executable, "demo", "recording.jsonl"), path);
     }
@@ -35,7 +35,7 @@ public sealed class BacktestPathTests : IDisposable
     [Fact]
     public void A_missing_recording_is_an_error_naming_every_place_looked_in()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => BacktestCommand.Locate("incident.jsonl", _shell, _working, _executable));
+        var error = Assert.Throws<FileNotFoundException>(() => BacktestVerb.Locate("incident.jsonl", _shell, _working, _executable));
 
         Assert.Contains("incident.jsonl", error.Message, StringComparison.Ordinal);
         Assert.Contains(_shell, error.Message, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using ReleaseWatch.Backtest;
-using ReleaseWatch.Functions.Commands;
+using ReleaseWatch.Functions.Cli;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Tests.Peers;
 using ReleaseWatch.Watches;
@@ -36,7 +36,7 @@ public sealed class BacktestTests
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
-        var exit = await BacktestCommand.RunAsync(["--policy", policy, "--recording", Bundled], output, errors, CancellationToken.None);
+        var exit = await BacktestVerb.RunAsync(["--policy", policy, "--recording", Bundled], output, errors, CancellationToken.None);
 
         File.Delete(policy);
         Assert.True(exit == 0, errors.ToString());
@@ -53,7 +53,7 @@ public sealed class BacktestTests
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
-        var exit = await BacktestCommand.RunAsync(["--recording", Bundled, "--policy", "default"], output, errors, CancellationToken.None);
+        var exit = await BacktestVerb.RunAsync(["--recording", Bundled, "--policy", "default"], output, errors, CancellationToken.None);
 
         Assert.True(exit == 0, errors.ToString());
         Assert.Matches(@"BREACH apex-errors: apex\.error at [\d.]+/min fails > 5/min", output.ToString());
@@ -69,7 +69,7 @@ public sealed class BacktestTests
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
-        var exit = await BacktestCommand.RunAsync(["--recording", recording], output, errors, CancellationToken.None);
+        var exit = await BacktestVerb.RunAsync(["--recording", recording], output, errors, CancellationToken.None);
 
         File.Delete(recording);
         Assert.Equal(1, exit);

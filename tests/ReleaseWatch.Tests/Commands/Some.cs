@@ -1,6 +1,6 @@
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Commands;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Tests.Commands;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using ReleaseWatch.Orgs;
-using ReleaseWatch.Salesforce;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Tests.Deploy;

@@ -5,7 +5,6 @@ using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Storage;
-using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Salesforce;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Tests.Salesforce;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using ReleaseWatch.Salesforce;
+using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce.Auth;
 
 namespace ReleaseWatch.Tests.Salesforce;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ReleaseWatch.Salesforce;
-using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Storage;
 using ReleaseWatch.Tests.Peers;

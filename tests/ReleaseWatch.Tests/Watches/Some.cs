@@ -1,6 +1,5 @@
-using ReleaseWatch.Intake;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
-using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Watches;
 

@@ -1,12 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Effects;
 using ReleaseWatch.Watches.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Watches;
 

@@ -1,8 +1,10 @@
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Intake;
+using ReleaseWatch.Signals;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Events;
 using ReleaseWatch.Watches.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Watches;
 

@@ -1,7 +1,8 @@
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Watches;
 

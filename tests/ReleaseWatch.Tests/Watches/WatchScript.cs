@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Effects;
 using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Watches;
 
@@ -15,7 +16,7 @@ internal sealed class WatchScript
     private readonly Policy _policy;
     private readonly Func<DateTimeOffset, string, Verdict> _verdicts;
 
-    public WatchScript(Policy policy, Func<DateTimeOffset, string, Verdict> verdicts, ReleaseWatch.Intake.DeploymentNotice? deployment = null)
+    public WatchScript(Policy policy, Func<DateTimeOffset, string, Verdict> verdicts, DeploymentNotice? deployment = null)
     {
         _policy = policy;
         _verdicts = verdicts;

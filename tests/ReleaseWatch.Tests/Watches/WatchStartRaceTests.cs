@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Watches;
 

@@ -1,8 +1,8 @@
-using ReleaseWatch.Intake;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Events;
 using ReleaseWatch.Watches.Storage;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Tests.Watches;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce;
-using ReleaseWatch.Salesforce.Classification;
+using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Tests.Salesforce.Classification;
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce.Classification;
+using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Tests.Salesforce.Classification;
 

@@ -1,4 +1,6 @@
-namespace ReleaseWatch.Salesforce.Classification;
+using ReleaseWatch.Signals;
+
+namespace ReleaseWatch.Orgs;
 
 /// <summary>
 /// Maps events of a channel (and optionally a field's value) to a signal (ReleaseWatch:Orgs:{i}:Salesforce:Rules:{j}).

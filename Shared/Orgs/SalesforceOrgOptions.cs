@@ -1,6 +1,5 @@
-using ReleaseWatch.Salesforce.Classification;
 
-namespace ReleaseWatch.Salesforce;
+namespace ReleaseWatch.Orgs;
 
 /// <summary>How to reach one org's APIs (ReleaseWatch:Orgs:{i}:Salesforce). Secrets come from Key Vault references in Azure.</summary>
 public sealed class SalesforceOrgOptions

@@ -1,7 +1,7 @@
-namespace ReleaseWatch.Functions.Commands;
+namespace ReleaseWatch.Functions.Cli;
 
 /// <summary>The service's configuration sources, for verbs that run without a host: appsettings, the environment's file, environment variables.</summary>
-internal static class CommandConfiguration
+internal static class VerbConfiguration
 {
     public static IConfiguration Build()
     {

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Orgs;
+using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 
-namespace ReleaseWatch.Salesforce.Classification;
+namespace ReleaseWatch.Salesforce;
 
 /// <summary>Answers which streams feed a signal from the org's classification rules (its own, then the defaults).</summary>
 internal sealed class ClassifiedSignalSources(IOptions<SignalCaptureOrgs> orgs) : ISignalSources

@@ -1,4 +1,4 @@
-namespace ReleaseWatch.Salesforce.Classification;
+namespace ReleaseWatch.Signals;
 
 /// <summary>What a signal means to the judge.</summary>
 public enum SignalKind

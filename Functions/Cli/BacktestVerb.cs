@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ReleaseWatch.Backtest;
+using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 
-namespace ReleaseWatch.Functions.Commands;
+namespace ReleaseWatch.Functions.Cli;
 
 /// <summary>
 /// ReleaseWatch backtest [--policy name|file.json] [--recording file.jsonl] [--deployed-at time]: runs a policy
 /// over a recording through the live classifier, judge and decider, and prints each check's verdicts and where
 /// it would have breached. Policies and org rules come from the service's own configuration.
 /// </summary>
-internal static class BacktestCommand
+internal static class BacktestVerb
 {
     public const string BundledRecording = "demo/recording.jsonl";
 
@@ -34,7 +35,7 @@ internal static class BacktestCommand
 
         try
         {
-            var configuration = CommandConfiguration.Build();
+            var configuration = VerbConfiguration.Build();
             var recording = await Recording.ReadAsync(Locate(options.GetValueOrDefault("--recording") ?? BundledRecording), cancellationToken);
             var org = configuration.GetSection("ReleaseWatch:Orgs").Get<List<OrgOptions>>()?
                 .FirstOrDefault(o => string.Equals(SalesforceOrgId.Key(o.Id), SalesforceOrgId.Key(recording.OrgId), StringComparison.Ordinal));

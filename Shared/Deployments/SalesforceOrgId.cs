@@ -1,4 +1,4 @@
-namespace ReleaseWatch.Orgs;
+namespace ReleaseWatch.Deployments;
 
 /// <summary>Salesforce org ids: "00D" + 12 (15-char, case-sensitive) or + 15 (18-char, with a case-safe suffix).</summary>
 public static class SalesforceOrgId
