@@ -22,7 +22,7 @@ internal static class Backtester
     {
         var orgId = recording.OrgId;
         var signals = RecordedSignals.Classify(recording, SignalClassifier.For(orgId, org?.Salesforce?.Rules ?? []));
-        var judgement = new SignalJudgement(signals);
+        var judge = new CheckJudge(signals);
         var deployed = deployedAt ?? recording.DeploymentFor(policy);
         var notice = new DeploymentNotice(
             DeploymentId, new OrgRef(orgId, org?.Name ?? orgId, org?.Environment ?? ""), new ReleaseRef("recorded", "previous", null),
@@ -41,9 +41,9 @@ internal static class Backtester
 
             var (at, trigger) = nudges.Count > 0 && nudges.Peek() < timer.DueAt
                 ? (nudges.Dequeue(), JudgementTrigger.Nudge)
-                : (timer.DueAt, timer.Kind == WatchTimerKind.WindowEnd ? JudgementTrigger.WindowEnd : JudgementTrigger.Check);
+                : (timer.DueAt, timer.Kind.Judges()!.Value);
             signals.AsOf = at;
-            var judged = await judgement.JudgeAsync(state, policy, trigger, at, cancellationToken);
+            var judged = await judge.JudgeAsync(state, policy, trigger, at, cancellationToken);
             var decision = WatchDecider.Decide(state, policy, judged, at);
             var breached = decision.State.Metrics.Where(t => t.Breached && !state.Track(t.Metric).Breached).Select(t => t.Metric).ToList();
             judgements.Add(new BacktestJudgement(at, trigger, judged.Judgements, decision.State.Phase, breached,
@@ -55,5 +55,5 @@ internal static class Backtester
         return new BacktestReport(recording, policy, deployed, judgements, state);
     }
 
-    private static bool IsJudgement(WatchTimer timer) => timer.Kind is WatchTimerKind.Check or WatchTimerKind.WindowEnd;
+    private static bool IsJudgement(WatchTimer timer) => timer.Kind.Judges() is not null;
 }

@@ -21,13 +21,15 @@ public static class RespondersServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandResultIntake>();
-        // Without Service Bus, decided commands wait Pending in the outbox (GET /api/watches/{id} shows them)
-        // and are sent once one is configured: the dispatcher skips commands while no sender is registered.
         var section = configuration.GetSection("ReleaseWatch:ServiceBus");
         if (!string.IsNullOrWhiteSpace(section["ConnectionString"]) || !string.IsNullOrWhiteSpace(section["Namespace"]))
         {
             services.AddServiceBus(configuration, section);
         }
+
+        // Without Service Bus, decided commands wait Pending in the outbox (GET /api/watches/{id} shows them)
+        // and are sent once one is configured: the dispatcher skips commands while the sender is the null one.
+        services.TryAddSingleton<ICommandSender, NoCommandSender>();
 
         services.AddReleaseWatchAlerts(configuration);
         services.AddOptions<OutboxOptions>()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Judging;
@@ -15,7 +14,7 @@ namespace ReleaseWatch.Demo;
 /// Follows the demo's watch in its stored history and outbox and tells each step: phase changes, the
 /// verdicts of every check (and of nudges that changed a verdict), commands, alerts, and where commands went.
 /// </summary>
-internal sealed class DemoNarrator(IWatchStore store, DemoClock clock, IServiceProvider services, ILogger<DemoNarrator> logger)
+internal sealed class DemoNarrator(IWatchStore store, DemoClock clock, ICommandSender commands, ILogger<DemoNarrator> logger)
 {
     public async Task FollowAsync(string watchId, DateTimeOffset deployedAt, long postedAt, string watchUrl, CancellationToken cancellationToken)
     {
@@ -84,7 +83,7 @@ internal sealed class DemoNarrator(IWatchStore store, DemoClock clock, IServiceP
 
     private string Why(OutboxItem item, string watchUrl) => item.Status switch
     {
-        OutboxItemStatus.Pending when services.GetService<ICommandSender>() is null =>
+        OutboxItemStatus.Pending when !commands.Enabled =>
             $"No Service Bus is configured (ReleaseWatch:ServiceBus), so it waits there for a deploy agent: GET {watchUrl} shows it.",
         OutboxItemStatus.Pending => "Sending to Service Bus.",
         OutboxItemStatus.Sent => "Service Bus accepted it: the deploy agent reverts and answers on release-command-results.",

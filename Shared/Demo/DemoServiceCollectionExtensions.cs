@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReleaseWatch.Hosting;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Demo;
 
@@ -36,7 +37,7 @@ public static class DemoServiceCollectionExtensions
         services.AddHostedService<DemoReplay>();
         // The story is told by the demo's own lines; every judgement's step line and HTTP client chatter would bury it.
         services.AddLogging(logging => logging
-            .AddFilter("ReleaseWatch.Watches.WatchWorkflow", LogLevel.Warning)
+            .AddFilter(typeof(WatchRunner).FullName, LogLevel.Warning)
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         return services;
     }

@@ -10,7 +10,7 @@ namespace ReleaseWatch.Intake;
 /// Event Grid validation handshake itself and hands over one event per invocation (binding "eventGridEvent").
 /// A refused event answers non-2xx, so the invocation fails and Event Grid retries or dead-letters it.
 /// </summary>
-public static class DeploymentEventsInvocation
+internal static class DeploymentEventsInvocation
 {
     public const string Binding = "eventGridEvent";
 

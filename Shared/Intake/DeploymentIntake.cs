@@ -12,7 +12,7 @@ namespace ReleaseWatch.Intake;
 /// Accepts a validated deployment notice (from the webhook or Event Grid): checks the org and policy,
 /// starts the watch idempotently, and supersedes the org's older running watches.
 /// </summary>
-public sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies, WatchWorkflow workflow, IWatchStore store, ILogger<DeploymentIntake> logger)
+internal sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies, WatchRunner runner, IWatchStore store, ILogger<DeploymentIntake> logger)
 {
     /// <summary>Why the notice would be refused (unknown org or policy), or null when it would be accepted. Stores nothing.</summary>
     public IntakeResult? Check(DeploymentNotice notice, string via)
@@ -47,7 +47,7 @@ public sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies, W
         // The org's configured identity is authoritative; the pipeline only names it.
         var canonical = notice with { Org = new OrgRef(org.Id, org.Name, org.Environment) };
         var watchId = WatchId.For(org.Id, notice.DeploymentId);
-        var (watch, created) = await workflow.StartAsync(watchId, new DeploymentReceived(canonical, policyName, via), cancellationToken);
+        var (watch, created) = await runner.StartAsync(watchId, new DeploymentReceived(canonical, policyName, via), cancellationToken);
         IntakeLogs.Accepted(logger, watchId, created, via);
 
         // Also on a repeat: a first delivery that died before superseding is completed by the next one.
@@ -65,7 +65,7 @@ public sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies, W
             }
 
             var (older, newer) = IsNewer(watch, other) ? (other, watch) : (watch, other);
-            await workflow.ApplyAsync(older.WatchId, new Superseded(newer.WatchId, newer.Deployment.DeploymentId), cancellationToken);
+            await runner.ApplyAsync(older.WatchId, new Superseded(newer.WatchId, newer.Deployment.DeploymentId), cancellationToken);
             IntakeLogs.Superseded(logger, older.WatchId, newer.WatchId);
         }
 

@@ -9,7 +9,7 @@ namespace ReleaseWatch.Intake;
 /// POST /api/deployments: the native webhook. Checks, in order, the media type (415), size (413),
 /// signature (401), fields (400) and org/policy (422) before anything is stored.
 /// </summary>
-public static class DeploymentWebhook
+internal static class DeploymentWebhook
 {
     public static async Task<IResult> HandleAsync(HttpRequest request, DeploymentIntake intake, IOptions<IntakeOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {

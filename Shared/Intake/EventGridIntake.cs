@@ -5,7 +5,7 @@ using ReleaseWatch.Watches.Api;
 namespace ReleaseWatch.Intake;
 
 /// <summary>Accepts the notices of one delivery: all of them, or (when any is refused) none.</summary>
-public sealed class EventGridIntake(DeploymentIntake intake)
+internal sealed class EventGridIntake(DeploymentIntake intake)
 {
     /// <summary>The accepted watches, or the problem that refused the whole delivery.</summary>
     public async Task<(EventGridAccepted? Accepted, IResult? Problem)> AcceptAsync(EventGridDelivery delivery, CancellationToken cancellationToken)

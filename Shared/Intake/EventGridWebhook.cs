@@ -12,7 +12,7 @@ namespace ReleaseWatch.Intake;
 /// (validationCode → validationResponse), the CloudEvents 1.0 abuse-protection handshake (OPTIONS with
 /// WebHook-Request-Origin → WebHook-Allowed-Origin), and deliveries of ReleaseWatch.DeploymentCompleted.
 /// </summary>
-public static class EventGridWebhook
+internal static class EventGridWebhook
 {
     private static readonly string[] MediaTypes = ["application/json", "application/cloudevents+json", "application/cloudevents-batch+json"];
 

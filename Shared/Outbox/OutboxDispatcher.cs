@@ -8,45 +8,49 @@ namespace ReleaseWatch.Outbox;
 /// <summary>
 /// Delivers outbox rows: commands to the broker, alerts to their routed channels. A row is claimed with
 /// its ETag before sending (so two dispatchers do not both send it), and marked Sent only after the
-/// broker or every routed channel accepted it. Failures wait with back-off in NextAttemptAt.
+/// broker or every routed channel accepted it. Failures wait with back-off in NextAttemptAt. What belongs in
+/// the watch's history comes back as <see cref="DeliveryReport"/>s: the dispatcher knows nothing of watches.
 /// </summary>
 internal sealed class OutboxDispatcher(
     TableOutboxStore store,
-    IEnumerable<ICommandSender> commandSenders,
+    ICommandSender commands,
     AlertRouter router,
-    IEnumerable<IOutboxDeliveryLog> deliveryLogs,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : IOutboxDispatcher
 {
-    // Absent when no Service Bus is configured: commands then stay Pending in the outbox, visible in the API.
-    private readonly ICommandSender? _commands = commandSenders.FirstOrDefault();
-
     /// <summary>Delivers a watch's pending rows now; called right after a decision is stored.</summary>
-    public async Task DispatchAsync(string watchId, CancellationToken cancellationToken)
-    {
-        foreach (var entry in await store.PendingOfAsync(watchId, cancellationToken).ConfigureAwait(false))
-        {
-            await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public async Task<IReadOnlyList<DeliveryReport>> DispatchAsync(string watchId, CancellationToken cancellationToken) =>
+        await DeliverAllAsync(await store.PendingOfAsync(watchId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Delivers every due pending row of every watch: leftovers of crashes and retries. Called on every tick.</summary>
-    public async Task SweepAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeliveryReport>> SweepAsync(CancellationToken cancellationToken)
     {
         var pending = await store.PendingAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var entry in pending.OrderBy(e => e.Item.CreatedAt))
-        {
-            await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
+        return await DeliverAllAsync([.. pending.OrderBy(e => e.Item.CreatedAt)], cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeliveryReport>> DeliverAllAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        var reports = new List<DeliveryReport>();
+        foreach (var entry in entries)
+        {
+            if (await DeliverAsync(entry, cancellationToken).ConfigureAwait(false) is { } report)
+            {
+                reports.Add(report);
+            }
+        }
+
+        return reports;
+    }
+
+    private async Task<DeliveryReport?> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (entry.Item.NextAttemptAt > now || (entry.Item.Kind == OutboxItemKind.Command && _commands is null))
+        // Without Service Bus (the null sender) commands stay Pending and unattempted in the outbox, visible in the API.
+        if (entry.Item.NextAttemptAt > now || (entry.Item.Kind == OutboxItemKind.Command && !commands.Enabled))
         {
-            return;
+            return null;
         }
 
         var claim = entry.Item with { Attempts = entry.Item.Attempts + 1, NextAttemptAt = now + options.Value.ClaimFor };
@@ -54,20 +58,20 @@ internal sealed class OutboxDispatcher(
         if (claimed is null)
         {
             OutboxLogs.ClaimedElsewhere(logger, entry.Item.ItemId, entry.Item.WatchId);
-            return;
+            return null;
         }
 
         var attempt = claimed.Item.Kind == OutboxItemKind.Command
             ? await SendCommandAsync(claimed.Item, cancellationToken).ConfigureAwait(false)
             : await SendAlertAsync(claimed.Item, cancellationToken).ConfigureAwait(false);
-        await RecordAsync(claimed, attempt, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(claimed, attempt, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<OutboxAttempt> SendCommandAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         try
         {
-            await _commands!.SendAsync(item.Command!, cancellationToken).ConfigureAwait(false);
+            await commands.SendAsync(item.Command!, cancellationToken).ConfigureAwait(false);
             return new OutboxAttempt(null, item.DeliveredChannels);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -97,7 +101,8 @@ internal sealed class OutboxDispatcher(
         return new OutboxAttempt(errors.Count == 0 ? null : string.Join("; ", errors), delivered);
     }
 
-    private async Task RecordAsync(OutboxEntry claimed, OutboxAttempt attempt, CancellationToken cancellationToken)
+    /// <summary>Stores the attempt on the row; returns what the watch's history should say of it, if anything.</summary>
+    private async Task<DeliveryReport?> RecordAsync(OutboxEntry claimed, OutboxAttempt attempt, CancellationToken cancellationToken)
     {
         var item = claimed.Item;
         var now = time.GetUtcNow();
@@ -123,12 +128,6 @@ internal sealed class OutboxDispatcher(
         }
 
         await store.TryUpdateAsync(claimed, next, cancellationToken).ConfigureAwait(false);
-        if (history is not null)
-        {
-            foreach (var log in deliveryLogs)
-            {
-                await log.RecordAsync(item.WatchId, item.ItemId, history, now, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return history is null ? null : new DeliveryReport(item.WatchId, item.ItemId, history);
     }
 }

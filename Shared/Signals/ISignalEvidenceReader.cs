@@ -5,3 +5,10 @@ public interface ISignalEvidenceReader
 {
     Task<IReadOnlyList<SignalEvidence>> ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken);
 }
+
+/// <summary>The evidence reader when nothing captures signals: alerts go out without top error messages.</summary>
+internal sealed class NoSignalEvidence : ISignalEvidenceReader
+{
+    public Task<IReadOnlyList<SignalEvidence>> ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SignalEvidence>>([]);
+}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Judging;
@@ -13,7 +12,7 @@ namespace ReleaseWatch.Watches;
 /// Turns a decision's effects into outbox items. Alerts are completed here with what only I/O knows: the
 /// top error messages kept as evidence, and the link to the watch.
 /// </summary>
-internal sealed class AlertComposer(IOptions<WatchOptions> options, IServiceProvider services)
+internal sealed class AlertComposer(IOptions<WatchOptions> options, ISignalEvidenceReader evidenceReader)
 {
     private const int TopErrors = 5;
 
@@ -60,8 +59,7 @@ internal sealed class AlertComposer(IOptions<WatchOptions> options, IServiceProv
 
     private async Task<IReadOnlyList<string>> TopErrorsAsync(WatchState state, IReadOnlyList<MetricJudgement> evidence, CancellationToken cancellationToken)
     {
-        var reader = services.GetService<ISignalEvidenceReader>();
-        if (reader is null || evidence.Count == 0)
+        if (evidence.Count == 0)
         {
             return [];
         }
@@ -69,7 +67,7 @@ internal sealed class AlertComposer(IOptions<WatchOptions> options, IServiceProv
         var messages = new List<string>();
         foreach (var judgement in evidence)
         {
-            var kept = await reader.ReadAsync(state.Org.Id, judgement.Signal, judgement.WindowFrom, judgement.WindowTo, TopErrors, cancellationToken);
+            var kept = await evidenceReader.ReadAsync(state.Org.Id, judgement.Signal, judgement.WindowFrom, judgement.WindowTo, TopErrors, cancellationToken);
             messages.AddRange(kept
                 .GroupBy(e => $"{e.Type}: {e.Message}")
                 .OrderByDescending(g => g.Count())

@@ -7,7 +7,7 @@ namespace ReleaseWatch.Watches;
 /// Functions mode: POST /Ticker, the timerTrigger's invocation (binding "timer": {Schedule, ScheduleStatus, IsPastDue}).
 /// One pass of the ticker; a past-due run simply processes everything due.
 /// </summary>
-public static class TickerInvocation
+internal static class TickerInvocation
 {
     public const string Binding = "timer";
 

@@ -1,17 +1,37 @@
-using ReleaseWatch.Signals;
+using Microsoft.Extensions.Logging;
 using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Storage;
 
 namespace ReleaseWatch.Watches;
 
-/// <summary>Judges a watch now: reads its signals and applies the verdicts as one step.</summary>
-public sealed class WatchChecks(WatchWorkflow workflow, ISignalReader reader, TimeProvider time)
+/// <summary>
+/// Judges a watch now, as one step: read the state, read "now" once, build the event (judge the signals at that
+/// instant), then apply it. A judgement that lost a race to another step is judged again on the fresh state at a
+/// fresh instant, rather than applying verdicts older than the step that won.
+/// </summary>
+internal sealed class WatchChecks(IWatchStore store, WatchRunner runner, CheckJudge judge, TimeProvider time, ILogger<WatchChecks> logger)
 {
-    private readonly SignalJudgement _judgement = new(reader);
+    /// <summary>The step's decision; null when the watch does not exist or no longer judges.</summary>
+    public async Task<WatchDecision?> JudgeAsync(string watchId, JudgementTrigger trigger, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.GetAsync(watchId, cancellationToken);
+            if (stored is null || !stored.State.Phase.IsJudging())
+            {
+                return null;
+            }
 
-    public Task<WatchDecision?> JudgeAsync(string watchId, JudgementTrigger trigger, CancellationToken cancellationToken) =>
-        workflow.ApplyAsync(watchId, async (state, policy) =>
-            state.Phase.IsJudging()
-                ? await _judgement.JudgeAsync(state, policy, trigger, time.GetUtcNow(), cancellationToken)
-                : null,
-            cancellationToken);
+            var now = time.GetUtcNow();
+            var judged = await judge.JudgeAsync(stored.State, runner.PolicyOf(stored.State), trigger, now, cancellationToken);
+            try
+            {
+                return await runner.StepAsync(stored, judged, now, cancellationToken);
+            }
+            catch (WatchConcurrencyException) when (attempt < WatchRunner.MaxAttempts)
+            {
+                WatchLogs.Raced(logger, watchId, attempt);
+            }
+        }
+    }
 }

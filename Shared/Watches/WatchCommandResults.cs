@@ -4,7 +4,7 @@ using ReleaseWatch.Watches.Events;
 namespace ReleaseWatch.Watches;
 
 /// <summary>Moves a watch on by its command's result. Command ids begin with their watch id ("w…-revert-1").</summary>
-internal sealed class WatchCommandResults(WatchWorkflow workflow) : ICommandResultHandler
+internal sealed class WatchCommandResults(WatchRunner runner) : ICommandResultHandler
 {
     public async Task<CommandResultOutcome> HandleAsync(CommandResult result, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ internal sealed class WatchCommandResults(WatchWorkflow workflow) : ICommandResu
 
         try
         {
-            var decision = await workflow.ApplyAsync(watchId, new CommandResultReceived(result), cancellationToken);
+            var decision = await runner.ApplyAsync(watchId, new CommandResultReceived(result), cancellationToken);
             return decision is null ? CommandResultOutcome.UnknownCommand : CommandResultOutcome.Accepted;
         }
         catch (WatchTransitionException)

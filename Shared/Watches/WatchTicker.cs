@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Outbox;
@@ -11,14 +10,14 @@ namespace ReleaseWatch.Watches;
 /// One pass of the ticker: claim due timers, wake their watches, complete the timers, then sweep the
 /// outbox. Called by the Ticker function (Functions host) or the standalone loop.
 /// </summary>
-public sealed class WatchTicker(
+internal sealed class WatchTicker(
     ITimerStore timers,
     IWatchStore store,
-    WatchWorkflow workflow,
+    WatchRunner runner,
     WatchChecks checks,
+    IOutboxDispatcher dispatcher,
     TimeProvider time,
     IOptions<WatchOptions> options,
-    IServiceProvider services,
     ILogger<WatchTicker> logger)
 {
     /// <summary>Returns how many timers this pass processed.</summary>
@@ -41,10 +40,7 @@ public sealed class WatchTicker(
             }
         }
 
-        if (services.GetService<IOutboxDispatcher>() is { } dispatcher)
-        {
-            await dispatcher.SweepAsync(cancellationToken);
-        }
+        await runner.RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
 
         return processed;
     }
@@ -57,17 +53,13 @@ public sealed class WatchTicker(
             return; // stale: the watch moved on, or the step that wrote it never landed
         }
 
-        switch (due.Timer.Kind)
+        if (due.Timer.Kind.Judges() is { } trigger)
         {
-            case WatchTimerKind.Check:
-                await checks.JudgeAsync(due.WatchId, JudgementTrigger.Check, cancellationToken);
-                break;
-            case WatchTimerKind.WindowEnd:
-                await checks.JudgeAsync(due.WatchId, JudgementTrigger.WindowEnd, cancellationToken);
-                break;
-            default:
-                await workflow.ApplyAsync(due.WatchId, new TimerFired(due.Timer.Kind, due.Timer.DueAt), cancellationToken);
-                break;
+            await checks.JudgeAsync(due.WatchId, trigger, cancellationToken);
+        }
+        else
+        {
+            await runner.ApplyAsync(due.WatchId, new TimerFired(due.Timer.Kind, due.Timer.DueAt), cancellationToken);
         }
     }
 }

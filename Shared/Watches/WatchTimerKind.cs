@@ -1,3 +1,5 @@
+using ReleaseWatch.Watches.Events;
+
 namespace ReleaseWatch.Watches;
 
 /// <summary>Why a watch wakes up.</summary>
@@ -11,4 +13,16 @@ public enum WatchTimerKind
     DecisionDeadline,
     /// <summary>No command result arrived in time: escalate.</summary>
     ResponseTimeout,
+}
+
+/// <summary>What each timer starts: the one map from a timer's kind to the judgement it triggers.</summary>
+public static class WatchTimerKinds
+{
+    /// <summary>The judgement a check or window-end timer starts; null for a decision timer, which the decider takes as TimerFired.</summary>
+    public static JudgementTrigger? Judges(this WatchTimerKind kind) => kind switch
+    {
+        WatchTimerKind.Check => JudgementTrigger.Check,
+        WatchTimerKind.WindowEnd => JudgementTrigger.WindowEnd,
+        _ => null,
+    };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Outbox;
@@ -23,12 +24,16 @@ public static class WatchesServiceCollectionExtensions
         });
         services.AddSingleton<IWatchStore, TableWatchStore>();
         services.AddSingleton<ITimerStore, TableTimerStore>();
-        services.AddSingleton<WatchWorkflow>();
+        services.AddSingleton<AlertComposer>();
+        services.AddSingleton<WatchRunner>();
+        services.AddSingleton<CheckJudge>();
         services.AddSingleton<WatchChecks>();
         services.AddSingleton<WatchTicker>();
         services.AddSingleton<IWatchNudge, WatchNudge>();
         services.AddSingleton<ICommandResultHandler, WatchCommandResults>();
-        services.AddSingleton<IOutboxDeliveryLog, WatchDeliveryLog>();
+        // Features that may be off get null objects; the capabilities that provide them register the real ones.
+        services.TryAddSingleton<IOutboxDispatcher, NoOutboxDispatcher>();
+        services.TryAddSingleton<ISignalEvidenceReader, NoSignalEvidence>();
         if (!HostingMode.IsFunctionsHost(configuration))
         {
             services.AddHostedService<TickerHostedService>();

@@ -10,7 +10,7 @@ using ReleaseWatch.Watches.Storage;
 namespace ReleaseWatch.Watches.Api;
 
 /// <summary>The watch API: read a watch with its history, list watches, and operator actions.</summary>
-public static class WatchApi
+internal static class WatchApi
 {
     private const int MaxPageSize = 100;
 
@@ -73,7 +73,7 @@ public static class WatchApi
         return TypedResults.Json(new WatchList([.. page.Watches.Select(WatchSummary.Of)], next), ReleaseWatchJson.Options);
     }
 
-    public static async Task<IResult> ActAsync(string id, HttpRequest request, WatchWorkflow workflow, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> ActAsync(string id, HttpRequest request, WatchRunner runner, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!RequestBody.HasMediaType(request, "application/json"))
@@ -105,7 +105,7 @@ public static class WatchApi
 
         try
         {
-            var decision = await workflow.ApplyAsync(id, acted, cancellationToken);
+            var decision = await runner.ApplyAsync(id, acted, cancellationToken);
             return decision is null
                 ? Problems.NotFound($"No watch '{id}'.")
                 : TypedResults.Json(WatchSummary.Of(decision.State), ReleaseWatchJson.Options);

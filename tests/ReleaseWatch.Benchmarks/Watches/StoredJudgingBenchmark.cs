@@ -44,13 +44,13 @@ internal static class StoredJudgingBenchmark
         await using var provider = services.BuildServiceProvider();
 
         var start = TimeProvider.System.GetUtcNow().AddMinutes(-5);
-        var workflow = provider.GetRequiredService<WatchWorkflow>();
+        var runner = provider.GetRequiredService<WatchRunner>();
         var ids = new List<string>();
         for (var i = 0; i < watchCount; i++)
         {
             var notice = new DeploymentNotice($"bench-{i}", new OrgRef(OrgId, "Benchmark Org", "production"), new ReleaseRef("2.0.0", "1.9.0", null), start, new PipelineRef("bench", null), null);
             var id = WatchId.For(OrgId, notice.DeploymentId);
-            await workflow.StartAsync(id, new DeploymentReceived(notice, policy.Name, "benchmark"), CancellationToken.None);
+            await runner.StartAsync(id, new DeploymentReceived(notice, policy.Name, "benchmark"), CancellationToken.None);
             ids.Add(id);
         }
 

@@ -8,12 +8,12 @@ namespace ReleaseWatch.Tests.Commands;
 public sealed class RespondersRegistrationTests
 {
     [Fact]
-    public void Without_Service_Bus_no_command_sender_is_registered()
+    public void Without_Service_Bus_the_command_sender_is_the_null_one_that_sends_nothing()
     {
         using var services = Create(new Dictionary<string, string?>());
 
         // The dispatcher leaves commands Pending in the outbox until Service Bus is configured.
-        Assert.Null(services.GetService<ICommandSender>());
+        Assert.False(services.GetRequiredService<ICommandSender>().Enabled);
     }
 
     [Fact]

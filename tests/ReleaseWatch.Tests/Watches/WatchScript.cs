@@ -43,12 +43,7 @@ internal sealed class WatchScript
         while (State.Timers.OrderBy(t => t.DueAt).ThenBy(t => t.Kind).FirstOrDefault() is { } next && next.DueAt <= until)
         {
             Time.SetUtcNow(next.DueAt);
-            var @event = next.Kind switch
-            {
-                WatchTimerKind.Check => Judged(JudgementTrigger.Check),
-                WatchTimerKind.WindowEnd => Judged(JudgementTrigger.WindowEnd),
-                _ => (WatchEvent)new TimerFired(next.Kind, next.DueAt),
-            };
+            var @event = next.Kind.Judges() is { } trigger ? Judged(trigger) : (WatchEvent)new TimerFired(next.Kind, next.DueAt);
             Apply(@event);
         }
 

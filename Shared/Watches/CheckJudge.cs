@@ -4,8 +4,8 @@ using ReleaseWatch.Watches.Events;
 
 namespace ReleaseWatch.Watches;
 
-/// <summary>Reads each metric's signals for a check and asks the judge: the I/O half of a judgement.</summary>
-internal sealed class SignalJudgement(ISignalReader reader)
+/// <summary>Builds a check's event: reads each metric's signal windows and asks the pure judge. The I/O half of a judgement.</summary>
+internal sealed class CheckJudge(ISignalReader reader)
 {
     public async Task<SignalsJudged> JudgeAsync(WatchState state, Policy policy, JudgementTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
