@@ -17,7 +17,7 @@ internal static class OrgSignalsFunction
     }
 
     private static async Task<Results<JsonHttpResult<OrgSignalsResponse>, NotFound>> GetAsync(
-        string id, StreamStateStore streams, IOptions<SignalCaptureOrgs> orgs, PolicyCatalog policies, ISignalSources sources, TimeProvider time, CancellationToken cancellationToken)
+        string id, StreamStateStore streams, IOptions<SignalCaptureOrgs> orgs, PolicyCatalog policies, ISignalSources sources, IOptions<StreamHealthOptions> health, TimeProvider time, CancellationToken cancellationToken)
     {
         if (orgs.Value.Orgs.FirstOrDefault(o => o.Id == id) is not { } org)
         {
@@ -32,6 +32,6 @@ internal static class OrgSignalsFunction
         var uncovered = policies.TryResolve(null, org.Policy, out var policy)
             ? SignalCoverage.Uncovered(id, feeding, policy, sources)
             : [];
-        return TypedResults.Json(new OrgSignalsResponse(id, streams.HealthOf(channels), channels, gaps, uncovered), ReleaseWatchJson.Options);
+        return TypedResults.Json(new OrgSignalsResponse(id, SourceHealth.Of(channels, now, health.Value), channels, gaps, uncovered), ReleaseWatchJson.Options);
     }
 }

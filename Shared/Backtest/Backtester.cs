@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Signals;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
@@ -22,7 +24,7 @@ internal static class Backtester
     {
         var orgId = recording.OrgId;
         var signals = RecordedSignals.Classify(recording, SignalClassifier.For(orgId, org?.Salesforce?.Rules ?? []));
-        var judge = new CheckJudge(signals);
+        var judge = new CheckJudge(signals, Options.Create(new StreamHealthOptions()));
         var deployed = deployedAt ?? recording.DeploymentFor(policy);
         var notice = new DeploymentNotice(
             DeploymentId, new OrgRef(orgId, org?.Name ?? orgId, org?.Environment ?? ""), new ReleaseRef("recorded", "previous", null),

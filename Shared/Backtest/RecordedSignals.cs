@@ -66,8 +66,9 @@ internal sealed class RecordedSignals : ISignalReader
             }
         }
 
-        // Past the recording's end nothing is known about the stream: such judgements are Inconclusive.
-        var health = AsOf <= _end ? SignalSourceHealth.Healthy : SignalSourceHealth.Unknown;
-        return Task.FromResult(new SignalWindow(orgId, signal, from, to, counts, health, []));
+        // While the recording runs its stream reports connected, as a live subscriber does; past its end nothing is
+        // known about the stream (no report), so such judgements are Inconclusive.
+        IReadOnlyList<ChannelHealth> channels = AsOf <= _end ? [new ChannelHealth("recording", StreamState.Connected, null, AsOf, null, null, null)] : [];
+        return Task.FromResult(new SignalWindow(orgId, signal, from, to, counts, channels, []));
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using ReleaseWatch.Judging;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Backtest;
 
@@ -33,7 +33,7 @@ internal sealed class Recording
     /// Where the deployment is taken to have completed when none is given: once the recording covers the
     /// policy's whole baseline window, so the baseline is measured from recorded events.
     /// </summary>
-    public DateTimeOffset DeploymentFor(Policy policy) => JudgementWindows.FloorMinute(Start) + policy.BaselineWindow;
+    public DateTimeOffset DeploymentFor(Policy policy) => SignalKeys.MinuteStart(Start) + policy.BaselineWindow;
 
     /// <summary>Reads a recording; throws <see cref="InvalidDataException"/> naming the file and line of the first bad line.</summary>
     public static async Task<Recording> ReadAsync(string path, CancellationToken cancellationToken)

@@ -13,7 +13,6 @@ using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
-using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Demo;
 
@@ -96,7 +95,7 @@ internal sealed class DemoReplay(
 
             end = Math.Max(end, next + 1); // the message waited for is due even if the clock's rounding says not quite
             DateTimeOffset? newest = null;
-            foreach (var due in rest[next..end].GroupBy(m => JudgementWindows.FloorMinute(m.ReceivedAt + shift)))
+            foreach (var due in rest[next..end].GroupBy(m => SignalKeys.MinuteStart(m.ReceivedAt + shift)))
             {
                 for (; due.Key > minute; minute = minute.AddMinutes(1))
                 {

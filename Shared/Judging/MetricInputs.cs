@@ -3,11 +3,14 @@ using ReleaseWatch.Signals;
 namespace ReleaseWatch.Judging;
 
 /// <summary>
-/// What one check of a metric is judged on. The caller chooses the spans: observed = the check's lookback,
-/// baseline = the span before the deployment. Denominators are set only for ratio metrics.
+/// What one check of a metric is judged on: raw facts and the instant. The caller chooses the spans: observed =
+/// the check's lookback, baseline = the span before the deployment. Denominators are set only for ratio metrics.
+/// The judge classifies each stream's health at <paramref name="CheckedAt"/> under <paramref name="Streams"/>' limits.
 /// </summary>
 public sealed record MetricInputs(
     SignalWindow Observed,
     SignalWindow? ObservedDenominator,
     SignalWindow Baseline,
-    SignalWindow? BaselineDenominator);
+    SignalWindow? BaselineDenominator,
+    DateTimeOffset CheckedAt,
+    StreamHealthOptions Streams);

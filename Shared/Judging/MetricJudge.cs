@@ -4,7 +4,7 @@ using static ReleaseWatch.Judging.JudgingText;
 namespace ReleaseWatch.Judging;
 
 /// <summary>
-/// Judges one check of one metric: pure, no I/O, no clock. Order: a source that is down is Error; unknown,
+/// Judges one check of one metric: pure, no I/O, no clock. Order: a source that is down at the check's time is Error; unknown,
 /// lagging or gapped over the checked span is Inconclusive; an undefined measure (no whole minute, ratio over a
 /// zero denominator) is Inconclusive; then every failWhen condition must fail for Failed (AND, see
 /// <see cref="MetricRule"/>). Missing data is never Passed.
@@ -62,17 +62,18 @@ public static class MetricJudge
         IReadOnlyList<SignalWindow> windows = inputs.ObservedDenominator is null
             ? [inputs.Observed]
             : [inputs.Observed, inputs.ObservedDenominator];
-        if (windows.FirstOrDefault(w => w.Health == SignalSourceHealth.Down) is { } down)
+        var health = windows.Select(w => (Window: w, Health: SourceHealth.Of(w.Channels, inputs.CheckedAt, inputs.Streams))).ToList();
+        if (health.FirstOrDefault(w => w.Health == SignalSourceHealth.Down).Window is { } down)
         {
             return (Verdict.Error, $"the source of {down.Signal} is down, so its counts are incomplete");
         }
 
-        if (windows.FirstOrDefault(w => w.Health == SignalSourceHealth.Unknown) is { } unknown)
+        if (health.FirstOrDefault(w => w.Health == SignalSourceHealth.Unknown).Window is { } unknown)
         {
             return (Verdict.Inconclusive, $"no subscriber has reported for {unknown.Signal}");
         }
 
-        if (windows.FirstOrDefault(w => w.Health == SignalSourceHealth.Lagging) is { } lagging)
+        if (health.FirstOrDefault(w => w.Health == SignalSourceHealth.Lagging).Window is { } lagging)
         {
             return (Verdict.Inconclusive, $"events for {lagging.Signal} arrive late");
         }

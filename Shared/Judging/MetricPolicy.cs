@@ -49,7 +49,4 @@ public sealed record MetricPolicy
     /// <summary>Default of <see cref="MinBaselineCount"/> for the Poisson test.</summary>
     public const int DefaultPoissonMinBaselineCount = 1;
 
-    /// <summary>The span a check measures; null = the whole watch so far.</summary>
-    public TimeSpan? EffectiveLookback(Policy policy) =>
-        Lookback ?? (Measure == MetricMeasure.Count ? null : policy.Interval);
 }

@@ -39,7 +39,4 @@ public sealed record Policy
     /// <summary>The metrics judged at each check. At least one.</summary>
     public IReadOnlyList<MetricPolicy> Metrics { get; init; } = [];
 
-    /// <summary>The metric named <paramref name="name"/>, or null.</summary>
-    public MetricPolicy? FindMetric(string name) =>
-        Metrics.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,8 +1,9 @@
 namespace ReleaseWatch.Signals;
 
 /// <summary>
-/// The counts of one signal for one org over [From, To), one entry per minute that has a bucket
-/// (a minute without a bucket counted zero events), plus what is known about the source's health.
+/// The counts of one signal for one org over [From, To), one entry per minute that has a bucket (a minute without a
+/// bucket counted zero events), with the raw facts about its sources: the last report of each stream that can feed
+/// the signal (all of the org's when none can) and the gaps overlapping the span. The judge decides what they mean.
 /// </summary>
 public sealed record SignalWindow(
     string OrgId,
@@ -10,7 +11,7 @@ public sealed record SignalWindow(
     DateTimeOffset From,
     DateTimeOffset To,
     IReadOnlyDictionary<DateTimeOffset, long> CountsByMinute,
-    SignalSourceHealth Health,
+    IReadOnlyList<ChannelHealth> Channels,
     IReadOnlyList<SignalGap> Gaps)
 {
     public long Total => CountsByMinute.Values.Sum();

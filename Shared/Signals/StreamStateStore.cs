@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Signals;
@@ -8,7 +7,7 @@ namespace ReleaseWatch.Signals;
 /// Per-org stream rows in the streams table (PartitionKey = org id): "checkpoint|{channel}" (last counted
 /// replay id), "health|{channel}" (state, lag) and "gap|{channel}|{from ticks}" (spans that may miss events).
 /// </summary>
-internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, IOptions<StreamHealthOptions> options, ISignalSources sources)
+internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, ISignalSources sources)
 {
     public async Task<IReadOnlyDictionary<string, StreamCheckpoint>> ReadCheckpointsAsync(string orgId, CancellationToken cancellationToken)
     {
@@ -66,7 +65,7 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     public async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, CancellationToken cancellationToken) =>
         await ReadChannelsAsync(orgId, await ReadCheckpointsAsync(orgId, cancellationToken), cancellationToken);
 
-    /// <summary>Without checkpoints (null) when only health is needed: the judge reads it for every signal window.</summary>
+    /// <summary>Without checkpoints (null) when only the reports are needed: the judge reads them for every signal window.</summary>
     private async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, IReadOnlyDictionary<string, StreamCheckpoint>? checkpoints, CancellationToken cancellationToken)
     {
         var result = new List<ChannelHealth>();
@@ -98,38 +97,19 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     }
 
     /// <summary>
-    /// The health of the streams that feed <paramref name="signal"/> and their gaps in [from, to): a broken CDC
-    /// stream does not make Apex errors unjudgeable. A signal that no reported stream can feed is judged on all
-    /// of the org's streams, since nothing says which one it would come from.
+    /// The last reports of the streams that feed <paramref name="signal"/> and their gaps in [from, to): a broken CDC
+    /// stream does not make Apex errors unjudgeable. A signal that no reported stream can feed is judged on all of the
+    /// org's streams, since nothing says which one it would come from. Facts only: the judge decides what they mean.
     /// </summary>
-    public async Task<(SignalSourceHealth Health, IReadOnlyList<SignalGap> Gaps)> ReadHealthAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ChannelHealth> Channels, IReadOnlyList<SignalGap> Gaps)> ReadSourcesAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var channelsRead = ReadChannelsAsync(orgId, checkpoints: null, cancellationToken);
         var gaps = await ReadGapsAsync(orgId, from, to, cancellationToken);
         var channels = await channelsRead;
         var feeding = channels.Where(c => sources.CanFeed(orgId, c.Channel, signal)).ToList();
         return feeding.Count == 0
-            ? (HealthOf(channels), gaps)
-            : (HealthOf(feeding), [.. gaps.Where(g => sources.CanFeed(orgId, g.Channel, signal))]);
-    }
-
-    /// <summary>The worst state over the given channels: a reconnecting, failing or stale stream makes it Down.</summary>
-    public SignalSourceHealth HealthOf(IReadOnlyList<ChannelHealth> channels)
-    {
-        if (channels.Count == 0)
-        {
-            return SignalSourceHealth.Unknown;
-        }
-
-        var now = time.GetUtcNow();
-        var limits = options.Value;
-        // A clean stop (a pump run ending) is not an outage by itself; it becomes one when no run follows within StaleAfter.
-        if (channels.Any(c => c.State is StreamState.Reconnecting or StreamState.Failing || now - c.UpdatedAt > limits.StaleAfter))
-        {
-            return SignalSourceHealth.Down;
-        }
-
-        return channels.Any(c => c.Lag > limits.LagLimit) ? SignalSourceHealth.Lagging : SignalSourceHealth.Healthy;
+            ? (channels, gaps)
+            : (feeding, [.. gaps.Where(g => sources.CanFeed(orgId, g.Channel, signal))]);
     }
 
     private async IAsyncEnumerable<TableEntity> RowsAsync(string orgId, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

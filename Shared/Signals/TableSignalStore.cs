@@ -59,8 +59,8 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
             }
         }
 
-        var (health, gaps) = await streams.ReadHealthAsync(orgId, signal, from, to, cancellationToken);
-        return new SignalWindow(orgId, signal, from, to, counts, health, gaps);
+        var (channels, gaps) = await streams.ReadSourcesAsync(orgId, signal, from, to, cancellationToken);
+        return new SignalWindow(orgId, signal, from, to, counts, channels, gaps);
     }
 
     async Task<IReadOnlyList<SignalEvidence>> ISignalEvidenceReader.ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Watches.Events;
 
@@ -36,7 +37,7 @@ public static class WatchDecider
     /// <summary>Every later step.</summary>
     public static WatchDecision Decide(WatchState state, Policy policy, WatchEvent @event, DateTimeOffset now) => @event switch
     {
-        SignalsJudged judged => JudgementStep.Apply(state, policy, judged, now),
+        SignalsJudged judged => CheckStep.Apply(state, policy, judged, now),
         TimerFired { Kind: WatchTimerKind.DecisionDeadline } fired => DeadlineStep.Apply(state, policy, fired, now),
         TimerFired { Kind: WatchTimerKind.ResponseTimeout } fired => ResponseStep.Overdue(state, fired, now),
         TimerFired fired => throw new WatchTransitionException(

@@ -1,4 +1,5 @@
 using ReleaseWatch.Deployments;
+using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Judging;
 
 namespace ReleaseWatch.Watches;

@@ -23,8 +23,19 @@ internal static class Some
             }
         }
 
-        return new SignalWindow("00D000000000001AAA", signal, from, from.AddMinutes(minutes), counts, health, gaps);
+        return new SignalWindow("00D000000000001AAA", signal, from, from.AddMinutes(minutes), counts, Reports(health, from.AddMinutes(minutes)), gaps);
     }
+
+    /// <summary>Stream reports that the judge, checking at <paramref name="checkedAt"/> with the default limits, classifies as <paramref name="health"/>.</summary>
+    public static IReadOnlyList<ChannelHealth> Reports(SignalSourceHealth health, DateTimeOffset checkedAt) => health switch
+    {
+        SignalSourceHealth.Unknown => [],
+        SignalSourceHealth.Down => [Report(StreamState.Reconnecting, checkedAt)],
+        SignalSourceHealth.Lagging => [Report(StreamState.Connected, checkedAt) with { Lag = TimeSpan.FromMinutes(10) }],
+        _ => [Report(StreamState.Connected, checkedAt)],
+    };
+
+    public static ChannelHealth Report(StreamState state, DateTimeOffset at) => new("/event/LogEntryEvent__e", state, null, at, at, TimeSpan.Zero, null);
 
     /// <summary>Observed: the <paramref name="observedMinutes"/> after 10:10; baseline: the hour before 10:00.</summary>
     public static MetricInputs Inputs(
@@ -35,7 +46,9 @@ internal static class Some
             Window(signal, DeployedAt.AddMinutes(10), observedMinutes, observed, health, observedGaps ?? []),
             null,
             Window(signal, DeployedAt.AddMinutes(-60), 60, baseline, SignalSourceHealth.Healthy, baselineGaps ?? []),
-            null);
+            null,
+            DeployedAt.AddMinutes(10 + observedMinutes),
+            new StreamHealthOptions());
 
     public static MetricInputs RatioInputs(long observed, long observedDenominator, long baseline, long baselineDenominator,
         SignalSourceHealth denominatorHealth = SignalSourceHealth.Healthy) =>
@@ -43,7 +56,9 @@ internal static class Some
             Window("api.error", DeployedAt.AddMinutes(10), 5, observed),
             Window("api.request", DeployedAt.AddMinutes(10), 5, observedDenominator, denominatorHealth),
             Window("api.error", DeployedAt.AddMinutes(-60), 60, baseline),
-            Window("api.request", DeployedAt.AddMinutes(-60), 60, baselineDenominator));
+            Window("api.request", DeployedAt.AddMinutes(-60), 60, baselineDenominator),
+            DeployedAt.AddMinutes(15),
+            new StreamHealthOptions());
 
     public static MetricPolicy Metric(MetricRule rule, MetricMeasure measure = MetricMeasure.PerMinute, int? minBaselineCount = null, string? denominator = null) => new()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ReleaseWatch.Judging;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Storage;
@@ -26,7 +27,7 @@ public sealed class TableSignalStoreTests(AzuritePeer azurite)
 
         Assert.Equal(3, window.CountsByMinute[Minute]);
         Assert.Equal(2, window.CountsByMinute[Minute.AddMinutes(1)]);
-        Assert.Equal(SignalSourceHealth.Unknown, window.Health);
+        Assert.Equal(SignalSourceHealth.Unknown, HealthNow(window));
     }
 
     [Fact]
@@ -51,11 +52,12 @@ public sealed class TableSignalStoreTests(AzuritePeer azurite)
         await streams.RecordGapAsync(org, new SignalGap("/event/A", Minute, Minute.AddMinutes(1), "replay id rejected"), CancellationToken.None);
 
         var healthy = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
+        var healthyThen = HealthNow(healthy);
         _time.Advance(TimeSpan.FromMinutes(4));
         var stale = await sut.ReadAsync(org, "apex.error", Minute.AddMinutes(2), Minute.AddMinutes(10), CancellationToken.None);
 
-        Assert.Equal((SignalSourceHealth.Healthy, 1), (healthy.Health, healthy.Gaps.Count));
-        Assert.Equal((SignalSourceHealth.Down, 0), (stale.Health, stale.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Healthy, 1), (healthyThen, healthy.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Down, 0), (HealthNow(stale), stale.Gaps.Count));
     }
 
     [Theory]
@@ -71,7 +73,7 @@ public sealed class TableSignalStoreTests(AzuritePeer azurite)
 
         var window = await sut.ReadAsync(org, "apex.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
 
-        Assert.Equal(health, window.Health);
+        Assert.Equal(health, HealthNow(window));
     }
 
     [Fact]
@@ -87,17 +89,20 @@ public sealed class TableSignalStoreTests(AzuritePeer azurite)
         var creates = await sut.ReadAsync(org, "business.opportunity.created", Minute, Minute.AddMinutes(10), CancellationToken.None);
         var unfed = await sut.ReadAsync(org, "flow.error", Minute, Minute.AddMinutes(10), CancellationToken.None);
 
-        Assert.Equal((SignalSourceHealth.Healthy, 0), (errors.Health, errors.Gaps.Count));
-        Assert.Equal((SignalSourceHealth.Down, 1), (creates.Health, creates.Gaps.Count));
-        Assert.Equal((SignalSourceHealth.Down, 1), (unfed.Health, unfed.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Healthy, 0), (HealthNow(errors), errors.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Down, 1), (HealthNow(creates), creates.Gaps.Count));
+        Assert.Equal((SignalSourceHealth.Down, 1), (HealthNow(unfed), unfed.Gaps.Count));
     }
 
     private (TableSignalStore Store, StreamStateStore Streams) CreateSut()
     {
         var tables = new TableProvider(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString));
-        var streams = new StreamStateStore(tables, _time, Options.Create(new StreamHealthOptions()), new ClassifiedSignalSources(Options.Create(new SignalCaptureOrgs())));
+        var streams = new StreamStateStore(tables, _time, new ClassifiedSignalSources(Options.Create(new SignalCaptureOrgs())));
         return (new TableSignalStore(tables, streams), streams);
     }
+
+    /// <summary>The window's stream reports as the judge reads them at this instant (default limits).</summary>
+    private SignalSourceHealth HealthNow(SignalWindow window) => SourceHealth.Of(window.Channels, _time.GetUtcNow(), new StreamHealthOptions());
 
     private static SignalOccurrence At(string channel, long replayId, int minute) => new("apex.error", channel, replayId, Minute.AddMinutes(minute).AddSeconds(7));
 }

@@ -1,11 +1,12 @@
+using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Watches.Events;
 
 namespace ReleaseWatch.Watches;
 
-/// <summary>Applies a round of verdicts: tracks each metric's failure streak, breaches what held for "for", schedules the next check.</summary>
-internal static class JudgementStep
+/// <summary>Applies a check's verdicts: the assessment tracks each metric's streak and "for", breaches are acted on, the next check is scheduled.</summary>
+internal static class CheckStep
 {
     public static WatchDecision Apply(WatchState state, Policy policy, SignalsJudged judged, DateTimeOffset now)
     {
@@ -32,14 +33,26 @@ internal static class JudgementStep
                 continue; // the policy no longer has this metric
             }
 
-            var track = Track(context, metric, judgement, judged.CheckedAt, tracks.GetValueOrDefault(metric.Name) ?? MetricTrack.New(metric.Name));
-            if (judgement.Verdict == Verdict.Failed && track.FailingSince is { } since && !track.Breached && judged.CheckedAt - since >= metric.For)
+            var assessed = MetricAssessment.Record(tracks.GetValueOrDefault(metric.Name) ?? MetricTrack.New(metric.Name), judgement.Verdict, judged.CheckedAt, metric.For);
+            if (assessed.SourceRecovered)
             {
-                track = track with { Breached = true };
+                context.Rearm(AlertKind.SourceDown, metric.Name);
+            }
+
+            if (judgement.Verdict == Verdict.Error)
+            {
+                // The source is down. Tell the platform owner once; never revert on missing data.
+                context.Alert(AlertKind.SourceDown, metric.Severity == MetricSeverity.Critical ? AlertSeverity.Critical : AlertSeverity.Warning,
+                    metric.Name, $"Signal source down: {metric.Signal}",
+                    $"Cannot judge '{metric.Name}': {judgement.Reason}", [judgement]);
+            }
+
+            if (assessed.Breaches)
+            {
                 breaches.Add((metric, judgement));
             }
 
-            tracks[metric.Name] = track;
+            tracks[metric.Name] = assessed.Track;
         }
 
         context.State = context.State with { Metrics = [.. tracks.Values] };
@@ -61,33 +74,6 @@ internal static class JudgementStep
         }
 
         return context.Decide(judged);
-    }
-
-    private static MetricTrack Track(DecisionContext context, MetricPolicy metric, MetricJudgement judgement, DateTimeOffset at, MetricTrack track)
-    {
-        track = track with { LastVerdict = judgement.Verdict, Checks = track.Checks + 1 };
-        if (judgement.Verdict != Verdict.Error && track.SourceDown)
-        {
-            track = track with { SourceDown = false };
-            context.Rearm(AlertKind.SourceDown, metric.Name);
-        }
-
-        switch (judgement.Verdict)
-        {
-            case Verdict.Passed:
-                return track with { FailingSince = null };
-            case Verdict.Failed:
-                return track with { FailingSince = track.FailingSince ?? at, Failed = track.Failed + 1 };
-            case Verdict.Inconclusive:
-                // Unknown proves neither recovery nor failure: the streak neither breaks nor grows a breach by itself.
-                return track with { Inconclusive = track.Inconclusive + 1 };
-            default:
-                // Error: the source is down. Tell the platform owner once; never revert on missing data.
-                context.Alert(AlertKind.SourceDown, metric.Severity == MetricSeverity.Critical ? AlertSeverity.Critical : AlertSeverity.Warning,
-                    metric.Name, $"Signal source down: {metric.Signal}",
-                    $"Cannot judge '{metric.Name}': {judgement.Reason}", [judgement]);
-                return track with { Errors = track.Errors + 1, SourceDown = true };
-        }
     }
 
     private static void Continue(DecisionContext context, Policy policy, SignalsJudged judged)
@@ -116,32 +102,11 @@ internal static class JudgementStep
     private static void Conclude(DecisionContext context, Policy policy)
     {
         var state = context.State;
-        var judged = policy.Metrics.Where(m => m.Mode != MetricMode.Observe).Select(m => (Metric: m, Track: state.Track(m.Name))).ToList();
-        var reasons = new List<string>();
-        foreach (var (metric, track) in judged)
-        {
-            if (track.Checks == 0)
-            {
-                reasons.Add($"'{metric.Name}' was never judged");
-            }
-            else if (track.LastVerdict == Verdict.Error)
-            {
-                reasons.Add($"'{metric.Name}' source is down");
-            }
-            else if (track.Inconclusive + track.Errors > policy.InconclusiveLimit)
-            {
-                reasons.Add($"'{metric.Name}' was inconclusive in {track.Inconclusive + track.Errors} of {track.Checks} checks (limit {policy.InconclusiveLimit})");
-            }
-            else if (track.FailingSince is not null && !track.Breached && metric.Severity == MetricSeverity.Critical)
-            {
-                reasons.Add($"'{metric.Name}' was still failing when the window ended");
-            }
-        }
-
+        var conclusion = MetricAssessment.Conclude(policy, state.Metrics);
         context.ClearTimers(WatchTimerKind.Check, WatchTimerKind.WindowEnd);
-        if (reasons.Count == 0)
+        if (conclusion.Verified)
         {
-            context.State = context.State with { Phase = WatchPhase.Verified, Outcome = $"Verified: the window passed clean ({judged.Sum(j => j.Track.Checks)} judgements)." };
+            context.State = context.State with { Phase = WatchPhase.Verified, Outcome = $"Verified: the window passed clean ({conclusion.Judgements} judgements)." };
             context.Alert(AlertKind.Verified, AlertSeverity.Info, null, $"Release {state.Deployment.Release.Version} verified", context.State.Outcome, []);
             return;
         }
@@ -152,7 +117,7 @@ internal static class JudgementStep
         {
             Phase = WatchPhase.Inconclusive,
             DecisionDeadlineAt = deadline,
-            Outcome = $"Inconclusive: {string.Join("; ", reasons)}. Unless an operator acts by {deadline:u}, the policy's default applies ({policy.DefaultDecision}).",
+            Outcome = $"Inconclusive: {string.Join("; ", conclusion.Reasons)}. Unless an operator acts by {deadline:u}, the policy's default applies ({policy.DefaultDecision}).",
         };
         context.Alert(AlertKind.Inconclusive, AlertSeverity.Warning, null, $"Release {state.Deployment.Release.Version} not verified", context.State.Outcome, []);
     }

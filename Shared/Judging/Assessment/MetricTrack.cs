@@ -1,6 +1,4 @@
-using ReleaseWatch.Judging;
-
-namespace ReleaseWatch.Watches;
+namespace ReleaseWatch.Judging.Assessment;
 
 /// <summary>What a watch remembers of one metric between checks: enough to apply "for" and the limits.</summary>
 /// <param name="FailingSince">When the current run of failed checks began; null when the last decisive check passed.</param>

@@ -1,0 +1,80 @@
+using ReleaseWatch.Judging;
+using ReleaseWatch.Judging.Assessment;
+
+namespace ReleaseWatch.Tests.Judging.Assessment;
+
+public sealed class CheckSpansTests
+{
+    // A 10-minute window, a check every minute, warm-up until 10:02; the deployment (anchor) at 10:00.
+    private static readonly Policy Policy = new()
+    {
+        Name = "test",
+        Window = TimeSpan.FromMinutes(10),
+        Interval = TimeSpan.FromMinutes(1),
+        Warmup = TimeSpan.FromMinutes(2),
+        Metrics = [Some.Metric(new MetricRule { Above = 5 })],
+    };
+
+    [Fact]
+    public void Observed_early_in_a_minute_also_spans_the_previous_whole_minute()
+    {
+        var checkedAt = Some.DeployedAt.AddMinutes(5).AddSeconds(3);
+
+        var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], Some.DeployedAt, checkedAt);
+
+        // 10:04:00 to 10:05:03: a steady failure three seconds into 10:05 is still measured over a whole minute.
+        Assert.Equal(Some.DeployedAt.AddMinutes(4), from);
+        Assert.Equal(checkedAt, to);
+    }
+
+    [Fact]
+    public void Observed_at_the_end_of_warmup_leaves_the_warmup_out()
+    {
+        var checkedAt = Some.DeployedAt.AddMinutes(2);
+
+        var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], Some.DeployedAt, checkedAt);
+
+        Assert.Equal(Some.DeployedAt.AddMinutes(2), from);
+        Assert.Equal(Some.DeployedAt.AddMinutes(3), to);
+    }
+
+    [Fact]
+    public void Observed_right_after_warmup_counts_the_first_minute_as_a_whole_one()
+    {
+        var checkedAt = Some.DeployedAt.AddMinutes(2).AddSeconds(1);
+
+        var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], Some.DeployedAt, checkedAt);
+
+        Assert.Equal(Some.DeployedAt.AddMinutes(2), from);
+        Assert.Equal(Some.DeployedAt.AddMinutes(3), to);
+    }
+
+    // Which lookback applies, by measure and setting; the check at 10:07:30, warm-up ending 10:02.
+    [Theory]
+    [InlineData(MetricMeasure.PerMinute, null, "10:06:00")]   // the interval, plus the current minute so far
+    [InlineData(MetricMeasure.Ratio, null, "10:06:00")]
+    [InlineData(MetricMeasure.Count, null, "10:02:00")]       // count: the whole watch after warm-up
+    [InlineData(MetricMeasure.PerMinute, 3, "10:04:00")]      // a metric's own lookback, in whole minutes
+    [InlineData(MetricMeasure.Count, 3, "10:04:00")]
+    [InlineData(MetricMeasure.PerMinute, 30, "10:02:00")]     // never reaching back into the warm-up
+    public void Observed_uses_the_metrics_lookback_else_the_interval_else_the_whole_watch_for_counts(MetricMeasure measure, int? lookbackMinutes, string from)
+    {
+        var metric = Some.Metric(new MetricRule { Above = 5 }, measure, denominator: measure == MetricMeasure.Ratio ? "api.request" : null) with
+        {
+            Lookback = lookbackMinutes is { } m ? TimeSpan.FromMinutes(m) : null,
+        };
+        var checkedAt = Some.DeployedAt.AddMinutes(7).AddSeconds(30);
+
+        var span = CheckSpans.Observed(Policy, metric, Some.DeployedAt, checkedAt);
+
+        Assert.Equal((Some.DeployedAt.Add(TimeSpan.Parse(from, System.Globalization.CultureInfo.InvariantCulture) - TimeSpan.FromHours(10)), checkedAt), span);
+    }
+
+    [Fact]
+    public void Baseline_is_the_baseline_window_of_whole_minutes_before_the_deployment()
+    {
+        var (from, to) = CheckSpans.Baseline(Policy, Some.DeployedAt.AddSeconds(42));
+
+        Assert.Equal((Some.DeployedAt.AddMinutes(-60), Some.DeployedAt), (from, to));
+    }
+}
