@@ -20,7 +20,7 @@ internal static class DeadlineStep
         if (policy.DefaultDecision == PolicyDefaultDecision.Revert)
         {
             context.Note("Decision deadline passed: the policy's default is revert.");
-            OperatorStep.RevertNow(context, policy, "policy default at the decision deadline");
+            RevertTransition.Apply(context, policy, RevertCause.Deadline, null, "policy default at the decision deadline");
             return context.Decide(fired);
         }
 

@@ -66,6 +66,19 @@ internal sealed class DecisionContext(WatchState state, DateTimeOffset now)
         return command;
     }
 
+    /// <summary>
+    /// The one way a watch starts responding (a revert, a critical remediation): the command goes out, judging and
+    /// any decision deadline stop, and the response timeout starts.
+    /// </summary>
+    public ReleaseCommand Respond(Policy policy, CommandType type, string metric, string severity, CommandReason reason, CommandAction? action, string outcome)
+    {
+        var command = Command(type, metric, severity, reason, action);
+        ClearTimers(WatchTimerKind.DecisionDeadline, WatchTimerKind.Check, WatchTimerKind.WindowEnd);
+        SetTimer(WatchTimerKind.ResponseTimeout, Now + policy.ResponseTimeout);
+        State = State with { Phase = WatchPhase.Responding, AwaitingApproval = false, DecisionDeadlineAt = null, Outcome = outcome };
+        return command;
+    }
+
     public void SetTimer(WatchTimerKind kind, DateTimeOffset dueAt) =>
         State = State with { Timers = [.. State.Timers.Where(t => t.Kind != kind), new WatchTimer(kind, dueAt)] };
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ReleaseWatch.Alerts;
-using ReleaseWatch.Commands;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Watches.Events;
 
@@ -35,41 +33,12 @@ internal static class OperatorStep
                         $"Watch {state.WatchId} is {state.Phase}{(state.AwaitingApproval ? "" : " and awaits no approval")}: there is no revert to approve.");
                 }
 
-                RevertNow(context, policy, $"approved {by}");
+                RevertTransition.Apply(context, policy, RevertCause.Approval, null, $"approved {by}");
                 break;
         }
 
         context.Note(context.State.Outcome);
         return context.Decide(acted);
-    }
-
-    /// <summary>Sends the revert now (approval given, or the policy's default), with the breach's evidence if there was one.</summary>
-    public static void RevertNow(DecisionContext context, Policy policy, string why)
-    {
-        var state = context.State;
-        var release = state.Deployment.Release;
-        if (string.IsNullOrEmpty(release.PreviousVersion))
-        {
-            throw new WatchTransitionException($"Watch {state.WatchId}: release {release.Version} names no previousVersion, so it cannot be reverted.");
-        }
-
-        var breach = state.Breach;
-        var reason = breach is null
-            ? new CommandReason("inconclusive", null, null, why, string.Create(CultureInfo.InvariantCulture, $"{state.Anchor:yyyy-MM-ddTHH:mm:ssZ}/{context.Now:yyyy-MM-ddTHH:mm:ssZ}"))
-            : new CommandReason(breach.Metric, breach.Observed, breach.Baseline, breach.Threshold,
-                string.Create(CultureInfo.InvariantCulture, $"{breach.WindowFrom:yyyy-MM-ddTHH:mm:ssZ}/{breach.WindowTo:yyyy-MM-ddTHH:mm:ssZ}"));
-        var command = context.Command(CommandType.Revert, breach?.Metric ?? "inconclusive", "critical", reason, null);
-        context.ClearTimers(WatchTimerKind.DecisionDeadline, WatchTimerKind.Check, WatchTimerKind.WindowEnd);
-        context.SetTimer(WatchTimerKind.ResponseTimeout, context.Now + policy.ResponseTimeout);
-        context.State = context.State with
-        {
-            Phase = WatchPhase.Responding,
-            AwaitingApproval = false,
-            DecisionDeadlineAt = null,
-            Outcome = $"Revert to {release.PreviousVersion} requested ({why}).",
-        };
-        context.Alert(AlertKind.CommandIssued, AlertSeverity.Critical, breach?.Metric, $"Reverting release {release.Version}",
-            context.State.Outcome, breach is null ? [] : [breach], command.CommandId);
     }
 
     private static void Extend(DecisionContext context, Policy policy, TimeSpan by, string actor)
