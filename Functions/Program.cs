@@ -1,4 +1,3 @@
-using ReleaseWatch;
 using ReleaseWatch.Functions;
 using ReleaseWatch.Functions.Cli;
 
@@ -8,8 +7,7 @@ if (await Verbs.TryRunAsync(args) is { } exitCode)
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseReleaseWatchHosting();
-builder.Services.AddReleaseWatch(builder.Configuration);
+builder.AddReleaseWatchFunctions();
 
 var app = builder.Build();
 app.MapReleaseWatchFunctions();

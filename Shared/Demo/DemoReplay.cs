@@ -1,17 +1,16 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Backtest;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
-using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Classification;
+using ReleaseWatch.Salesforce;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Demo;
@@ -31,8 +30,7 @@ internal sealed class DemoReplay(
     ISignalReader signals,
     DemoNarrator narrator,
     IOptions<IntakeOptions> intake,
-    IServer server,
-    IHostApplicationLifetime lifetime,
+    IListeningAddress listening,
     IHttpClientFactory http,
     ILogger<DemoReplay> logger) : BackgroundService
 {
@@ -50,7 +48,7 @@ internal sealed class DemoReplay(
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var baseUrl = await ListeningAsync(cancellationToken);
+        var baseUrl = await listening.WaitAsync(cancellationToken);
         var path = Path.IsPathRooted(options.Value.Recording) ? options.Value.Recording : Path.Combine(AppContext.BaseDirectory, options.Value.Recording);
         var recording = await Recording.ReadAsync(path, cancellationToken);
         var org = orgs.Find(recording.OrgId) ?? throw new InvalidOperationException(
@@ -113,18 +111,6 @@ internal sealed class DemoReplay(
         await ReportAsync(org.Id, channels, StreamState.Stopped, null, cancellationToken);
         DemoLogs.ReplayFinished(logger, clock.GetUtcNow());
         await following;
-    }
-
-    private async Task<string> ListeningAsync(CancellationToken cancellationToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(cancellationToken);
-        }
-
-        return server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/')
-            ?? throw new InvalidOperationException("the service has no HTTP address to post the demo deployment to.");
     }
 
     /// <summary>Posts the deployment as a pipeline would: the native webhook, signed with the intake secret. Returns the watch's URL.</summary>

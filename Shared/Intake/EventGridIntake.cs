@@ -1,18 +1,15 @@
-using Microsoft.AspNetCore.Http;
-using ReleaseWatch.Hosting;
-using ReleaseWatch.Watches.Api;
+using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Intake;
 
 /// <summary>Accepts the notices of one delivery: all of them, or (when any is refused) none.</summary>
 internal sealed class EventGridIntake(DeploymentIntake intake)
 {
-    /// <summary>The accepted watches, or the problem that refused the whole delivery.</summary>
-    public async Task<(EventGridAccepted? Accepted, IResult? Problem)> AcceptAsync(EventGridDelivery delivery, CancellationToken cancellationToken)
+    public async Task<EventGridAcceptance> AcceptAsync(EventGridDelivery delivery, CancellationToken cancellationToken)
     {
         if (delivery.Errors.Count > 0)
         {
-            return (null, Problems.Invalid(delivery.Errors.ToDictionary()));
+            return EventGridAcceptance.Invalid(delivery.Errors);
         }
 
         var via = $"eventgrid:{delivery.Schema}";
@@ -20,22 +17,32 @@ internal sealed class EventGridIntake(DeploymentIntake intake)
         {
             if (intake.Check(notice, via) is { } refused)
             {
-                return (null, Problems.Unprocessable(refused.Detail!));
+                return EventGridAcceptance.Refused(refused.Detail!);
             }
         }
 
-        var watches = new List<WatchSummary>();
+        var watches = new List<WatchState>();
         foreach (var notice in delivery.Notices)
         {
             var result = await intake.AcceptAsync(notice, via, cancellationToken);
             if (result.Watch is null)
             {
-                return (null, Problems.Unprocessable(result.Detail!)); // configuration changed between check and accept
+                return EventGridAcceptance.Refused(result.Detail!); // configuration changed between check and accept
             }
 
-            watches.Add(WatchSummary.Of(result.Watch));
+            watches.Add(result.Watch);
         }
 
-        return (new EventGridAccepted(watches, delivery.IgnoredTypes), null);
+        return new EventGridAcceptance(watches, new Dictionary<string, string[]>(), null);
     }
+}
+
+/// <summary>What became of a delivery: its watches (started or found again), or why the whole of it was refused.</summary>
+/// <param name="Errors">Bad fields, by JSON path: nothing was accepted (400).</param>
+/// <param name="Refusal">A well-formed notice this service does not take (unknown org or policy): nothing was accepted (422).</param>
+internal sealed record EventGridAcceptance(IReadOnlyList<WatchState> Watches, IReadOnlyDictionary<string, string[]> Errors, string? Refusal)
+{
+    public static EventGridAcceptance Invalid(IReadOnlyDictionary<string, string[]> errors) => new([], errors, null);
+
+    public static EventGridAcceptance Refused(string refusal) => new([], new Dictionary<string, string[]>(), refusal);
 }

@@ -1,20 +1,34 @@
+using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ReleaseWatch.Deployments;
-using ReleaseWatch.Hosting;
-using ReleaseWatch.Intake;
+using ReleaseWatch.Functions.Http;
+using ReleaseWatch.Outbox;
+using ReleaseWatch.Watches;
 using ReleaseWatch.Watches.Events;
 using ReleaseWatch.Watches.Storage;
 
-namespace ReleaseWatch.Watches.Api;
+namespace ReleaseWatch.Functions;
 
-/// <summary>The watch API: read a watch with its history, list watches, and operator actions.</summary>
-internal static class WatchApi
+/// <summary>
+/// The watch API: read a watch with its history and evidence (Watches function), list watches by org and phase,
+/// and operator actions (WatchActions function), signed like the webhook.
+/// </summary>
+internal static class WatchesApi
 {
     private const int MaxPageSize = 100;
 
-    public static async Task<IResult> GetAsync(string id, IWatchStore store, CancellationToken cancellationToken)
+    public static RouteGroupBuilder MapWatchesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/watches");
+        api.MapGet("", ListAsync);
+        api.MapGet("/{id}", GetAsync);
+        api.MapPost("/{id}/actions", ActAsync).AddEndpointFilter<SignedJsonFilter>();
+        return api;
+    }
+
+    /// <summary>GET /api/watches/{id}: the state, every history entry (each verdict with its evidence) and the outbox.</summary>
+    public static async Task<Results<Ok<WatchRecord>, ProblemHttpResult>> GetAsync(string id, IWatchStore store, CancellationToken cancellationToken)
     {
         var stored = WatchId.IsWellFormed(id) ? await store.GetAsync(id, cancellationToken) : null;
         if (stored is null)
@@ -24,10 +38,11 @@ internal static class WatchApi
 
         var history = await store.GetHistoryAsync(id, cancellationToken);
         var outbox = await store.GetOutboxAsync(id, cancellationToken);
-        return TypedResults.Json(new WatchRecord(WatchSummary.Of(stored.State), stored.State, history, outbox), ReleaseWatchJson.Options);
+        return TypedResults.Ok(new WatchRecord(WatchSummary.Of(stored.State), stored.State, history, outbox));
     }
 
-    public static async Task<IResult> ListAsync(HttpRequest request, IWatchStore store, CancellationToken cancellationToken)
+    /// <summary>GET /api/watches?org=&amp;phase=&amp;pageSize=&amp;continuation=: one page, newest update first, and the link to the next.</summary>
+    public static async Task<Results<Ok<WatchList>, ProblemHttpResult>> ListAsync(HttpRequest request, IWatchStore store, CancellationToken cancellationToken)
     {
         var query = request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -65,34 +80,21 @@ internal static class WatchApi
         string? next = null;
         if (page.ContinuationToken is { } token)
         {
-            var nextQuery = QueryString.Create(new Dictionary<string, string?> { ["org"] = org, ["phase"] = phase?.ToString(), ["pageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), ["continuation"] = token }
+            var nextQuery = QueryString.Create(new Dictionary<string, string?> { ["org"] = org, ["phase"] = phase?.ToString(), ["pageSize"] = pageSize.ToString(CultureInfo.InvariantCulture), ["continuation"] = token }
                 .Where(p => p.Value is not null));
             next = "/api/watches" + nextQuery;
         }
 
-        return TypedResults.Json(new WatchList([.. page.Watches.Select(WatchSummary.Of)], next), ReleaseWatchJson.Options);
+        return TypedResults.Ok(new WatchList([.. page.Watches.Select(WatchSummary.Of)], next));
     }
 
-    public static async Task<IResult> ActAsync(string id, HttpRequest request, WatchRunner runner, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
+    /// <summary>
+    /// POST /api/watches/{id}/actions, after <see cref="SignedJsonFilter"/>: {"action": "abort" | "extend" | "approve-revert",
+    /// "actor", "minutes"?, "reason"?}. Bad fields 400, no such watch 404, an action the phase does not allow 409 with the reason.
+    /// </summary>
+    public static async Task<Results<Ok<WatchSummary>, ProblemHttpResult>> ActAsync(string id, HttpRequest request, WatchRunner runner, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (!RequestBody.HasMediaType(request, "application/json"))
-        {
-            return Problems.UnsupportedMediaType(request.ContentType, "application/json");
-        }
-
-        var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.TooLarge(settings.MaxBodyBytes);
-        }
-
-        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName].ToString(), [settings.SigningSecret, settings.SigningSecretNext]))
-        {
-            return Problems.Unauthorized($"Sign the raw body with HMAC-SHA256, as for the deployment webhook ('{WebhookSignature.HeaderName}: sha256=<hex>').");
-        }
-
-        var (acted, errors) = Read(body);
+        var (acted, errors) = Read(request.SignedBody());
         if (acted is null)
         {
             return Problems.Invalid(errors);
@@ -108,7 +110,7 @@ internal static class WatchApi
             var decision = await runner.ApplyAsync(id, acted, cancellationToken);
             return decision is null
                 ? Problems.NotFound($"No watch '{id}'.")
-                : TypedResults.Json(WatchSummary.Of(decision.State), ReleaseWatchJson.Options);
+                : TypedResults.Ok(WatchSummary.Of(decision.State));
         }
         catch (WatchTransitionException ex)
         {
@@ -157,3 +159,12 @@ internal static class WatchApi
             : (new OperatorActed(kind!.Value, request!.Actor!.Trim(), kind == OperatorActionKind.Extend ? TimeSpan.FromMinutes(request.Minutes!.Value) : null, request.Reason), errors);
     }
 }
+
+/// <summary>GET /api/watches/{id}: the state, every history entry (with each verdict's evidence) and the outbox.</summary>
+internal sealed record WatchRecord(WatchSummary Summary, WatchState State, IReadOnlyList<HistoryEntry> History, IReadOnlyList<OutboxItem> Outbox);
+
+/// <summary>GET /api/watches: one page, and the link to the next.</summary>
+internal sealed record WatchList(IReadOnlyList<WatchSummary> Watches, string? Next);
+
+/// <summary>POST /api/watches/{id}/actions body: {"action": "abort" | "extend" | "approve-revert", "actor", "minutes"?, "reason"?}.</summary>
+internal sealed record OperatorActionRequest(string? Action, string? Actor, int? Minutes, string? Reason);

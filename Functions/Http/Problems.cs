@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ReleaseWatch.Hosting;
+namespace ReleaseWatch.Functions.Http;
 
 /// <summary>RFC 9457 problem+json answers, one per kind of bad input, with a title that says what to fix.</summary>
-public static class Problems
+internal static class Problems
 {
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated", type: "https://releasewatch.dev/problems/unauthenticated");
@@ -15,8 +14,15 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string? got, string expected) =>
         TypedResults.Problem($"Content-Type must be {expected} (got '{got ?? "none"}').", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", type: "https://releasewatch.dev/problems/media-type");
 
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: "Fix the fields listed in 'errors'; nothing was stored.", title: "Invalid request", type: "https://releasewatch.dev/problems/invalid");
+    /// <summary>400 with <c>errors</c> naming each bad field (a validation problem, as one problem type so endpoints keep one result type for every refusal).</summary>
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = "Fix the fields listed in 'errors'; nothing was stored.",
+            Title = "Invalid request",
+            Type = "https://releasewatch.dev/problems/invalid",
+        });
 
     public static ProblemHttpResult Unprocessable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not accepted", type: "https://releasewatch.dev/problems/not-accepted");

@@ -1,9 +1,10 @@
 using ReleaseWatch.Deployments;
+using ReleaseWatch.Watches;
 
-namespace ReleaseWatch.Watches.Api;
+namespace ReleaseWatch.Functions;
 
 /// <summary>A watch as intake and lists show it: enough to follow it, with the link to its full record.</summary>
-public sealed record WatchSummary(
+internal sealed record WatchSummary(
     string Id,
     WatchPhase Phase,
     OrgRef Org,

@@ -1,13 +1,12 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 
-namespace ReleaseWatch.Hosting;
+namespace ReleaseWatch.Functions.Http;
 
 /// <summary>
 /// What the Functions host POSTs to a custom handler for a non-HTTP trigger:
 /// <c>{"Data": {"&lt;binding name&gt;": value, ...}, "Metadata": {...}}</c>.
 /// </summary>
-public sealed record InvocationRequest(JsonElement Data, JsonElement Metadata)
+internal sealed record InvocationRequest(JsonElement Data, JsonElement Metadata)
 {
     /// <summary>Reads the payload; null when it is not the host's shape.</summary>
     public static async Task<InvocationRequest?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -39,4 +38,37 @@ public sealed record InvocationRequest(JsonElement Data, JsonElement Metadata)
     /// <summary>The trigger value bound to <paramref name="binding"/>, unwrapped from JSON strings (the host may encode it once or twice).</summary>
     public JsonElement? Binding(string binding) =>
         Data.TryGetProperty(binding, out var value) ? TriggerValue.Unwrap(value) : null;
+}
+
+/// <summary>
+/// Trigger values reach a custom handler as JSON, sometimes as a JSON string holding JSON, sometimes
+/// encoded twice (Event Grid, Service Bus). Unwrap until the value is no longer a string of JSON.
+/// </summary>
+internal static class TriggerValue
+{
+    private const int MaxDepth = 4;
+
+    public static JsonElement Unwrap(JsonElement value)
+    {
+        for (var depth = 0; depth < MaxDepth && value.ValueKind == JsonValueKind.String; depth++)
+        {
+            var text = value.GetString()!.Trim();
+            if (text.Length == 0 || (text[0] != '{' && text[0] != '[' && text[0] != '"'))
+            {
+                break; // a plain string value, not encoded JSON
+            }
+
+            try
+            {
+                using var inner = JsonDocument.Parse(text);
+                value = inner.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                break;
+            }
+        }
+
+        return value;
+    }
 }

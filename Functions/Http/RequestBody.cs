@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Http;
 
-namespace ReleaseWatch.Hosting;
+namespace ReleaseWatch.Functions.Http;
 
 /// <summary>Reads a raw body up to a limit (the signature is over the exact bytes, so they are kept as sent).</summary>
-public static class RequestBody
+internal static class RequestBody
 {
     /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
