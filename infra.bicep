@@ -133,7 +133,6 @@ var appName = '${namePrefix}-${suffix}'
 // Shared/Storage/TableNames.cs names the same tables.
 var tableNames = [
   'watches'
-  'watchindex'
   'timers'
   'signals'
   'evidence'

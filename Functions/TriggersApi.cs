@@ -5,7 +5,7 @@ using ReleaseWatch.Commands;
 using ReleaseWatch.Functions.Http;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Salesforce;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Runtime;
 
 namespace ReleaseWatch.Functions;
 

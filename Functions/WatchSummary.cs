@@ -1,5 +1,5 @@
 using ReleaseWatch.Deployments;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Functions;
 

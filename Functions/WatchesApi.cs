@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Functions.Http;
 using ReleaseWatch.Outbox;
-using ReleaseWatch.Watches;
-using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Deciding;
+using ReleaseWatch.Watches.Runtime;
 using ReleaseWatch.Watches.Storage;
 
 namespace ReleaseWatch.Functions;

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ReleaseWatch.Commands;
 using ReleaseWatch.Demo;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
+using ReleaseWatch.Outbox;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Storage;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Runtime;
 
 namespace ReleaseWatch;
 

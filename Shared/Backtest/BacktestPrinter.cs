@@ -1,6 +1,6 @@
 using System.Globalization;
 using ReleaseWatch.Judging;
-using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Backtest;
 

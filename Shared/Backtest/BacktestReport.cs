@@ -1,5 +1,6 @@
+using ReleaseWatch.Commands;
 using ReleaseWatch.Judging;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Backtest;
 
@@ -9,3 +10,12 @@ internal sealed record BacktestReport(Recording Recording, Policy Policy, DateTi
     /// <summary>The judgements that breached a metric, in order.</summary>
     public IEnumerable<BacktestJudgement> Breaches => Judgements.Where(j => j.Breached.Count > 0);
 }
+
+/// <summary>One judgement the watch would have made: when, why, the verdicts, and what it led to.</summary>
+internal sealed record BacktestJudgement(
+    DateTimeOffset At,
+    JudgementTrigger Trigger,
+    IReadOnlyList<MetricJudgement> Judgements,
+    WatchPhase PhaseAfter,
+    IReadOnlyList<string> Breached,
+    IReadOnlyList<ReleaseCommand> Commands);

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
-using ReleaseWatch.Signals;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce.Classification;
-using ReleaseWatch.Watches.Effects;
-using ReleaseWatch.Watches.Events;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Signals;
+using ReleaseWatch.Watches.Deciding;
+using ReleaseWatch.Watches.Runtime;
 
 namespace ReleaseWatch.Backtest;
 

@@ -81,3 +81,6 @@ internal sealed class Recording
         }
     }
 }
+
+/// <summary>One line of a recording: a Bayeux message as it was received for an org.</summary>
+internal sealed record RecordedMessage(DateTimeOffset ReceivedAt, string OrgId, JsonObject Message);

@@ -5,3 +5,10 @@ public interface ICommandResultHandler
 {
     Task<CommandResultOutcome> HandleAsync(CommandResult result, CancellationToken cancellationToken);
 }
+
+/// <summary>What became of a received result: stored (settle it), or not ours (dead-letter it with the reason).</summary>
+public enum CommandResultOutcome
+{
+    Accepted,
+    UnknownCommand,
+}

@@ -3,9 +3,7 @@ using Microsoft.Extensions.Logging;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Outbox;
-using ReleaseWatch.Watches;
-using ReleaseWatch.Watches.Effects;
-using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Deciding;
 using ReleaseWatch.Watches.Storage;
 
 namespace ReleaseWatch.Demo;

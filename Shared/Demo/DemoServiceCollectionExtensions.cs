@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReleaseWatch.Hosting;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Runtime;
 
 namespace ReleaseWatch.Demo;
 

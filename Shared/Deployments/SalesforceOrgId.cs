@@ -1,7 +1,7 @@
 namespace ReleaseWatch.Deployments;
 
 /// <summary>Salesforce org ids: "00D" + 12 (15-char, case-sensitive) or + 15 (18-char, with a case-safe suffix).</summary>
-public static class SalesforceOrgId
+internal static class SalesforceOrgId
 {
     public static bool IsValid(string? id) =>
         id is { Length: 15 or 18 } && id.StartsWith("00D", StringComparison.Ordinal) && id.All(char.IsAsciiLetterOrDigit);

@@ -6,7 +6,7 @@ namespace ReleaseWatch.Hosting;
 /// One executable, two modes. Under the Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) timers and queue
 /// triggers come from the host; standalone, the executable runs them itself as hosted services.
 /// </summary>
-public static class HostingMode
+internal static class HostingMode
 {
     public const string CustomHandlerPortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
 

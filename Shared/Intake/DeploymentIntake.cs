@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
-using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Deciding;
+using ReleaseWatch.Watches.Runtime;
 using ReleaseWatch.Watches.Storage;
-using ReleaseWatch.Watches;
 
 namespace ReleaseWatch.Intake;
 
@@ -77,4 +77,20 @@ internal sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies,
     /// <summary>Newer by completion time; ties by receipt, then id, so every instance agrees.</summary>
     private static bool IsNewer(WatchState a, WatchState b) =>
         (a.Deployment.CompletedAt, a.ReceivedAt, a.WatchId).CompareTo((b.Deployment.CompletedAt, b.ReceivedAt, b.WatchId)) > 0;
+}
+
+/// <summary>The outcome of a notice, with the watch when there is one.</summary>
+internal sealed record IntakeResult(IntakeOutcome Outcome, WatchState? Watch, string? Detail);
+
+/// <summary>What became of a deployment notice.</summary>
+internal enum IntakeOutcome
+{
+    /// <summary>A new watch started.</summary>
+    Created,
+    /// <summary>The same deployment was delivered before: its watch is returned, nothing changed.</summary>
+    Existing,
+    /// <summary>The org is not configured; nothing stored.</summary>
+    UnknownOrg,
+    /// <summary>The named policy does not exist; nothing stored.</summary>
+    UnknownPolicy,
 }

@@ -8,7 +8,7 @@ namespace ReleaseWatch.Intake;
 /// Reads and validates a deployment notice, naming every bad field (e.g. "org.id", "completedAt") so the
 /// pipeline's author can fix them all at once.
 /// </summary>
-public static class DeploymentNoticeReader
+internal static class DeploymentNoticeReader
 {
     private const int MaxTextLength = 256;
 
@@ -178,4 +178,10 @@ public static class DeploymentNoticeReader
 
         list.Add(message);
     }
+}
+
+/// <summary>Either a valid notice, or every problem found, keyed by the JSON path of the field.</summary>
+internal sealed record DeploymentNoticeReadResult(DeploymentNotice? Notice, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool IsValid => Notice is not null;
 }

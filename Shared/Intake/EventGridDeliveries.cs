@@ -10,7 +10,7 @@ namespace ReleaseWatch.Intake;
 /// Reads Event Grid deliveries in either schema (Event Grid or CloudEvents 1.0) with Azure.Messaging.EventGrid:
 /// a subscription validation, or ReleaseWatch.DeploymentCompleted events whose data is a deployment notice.
 /// </summary>
-public static class EventGridDeliveries
+internal static class EventGridDeliveries
 {
     public const string DeploymentCompleted = "ReleaseWatch.DeploymentCompleted";
 
@@ -99,4 +99,18 @@ public static class EventGridDeliveries
 
         return new EventGridDelivery(schema, null, notices, ignored, errors);
     }
+}
+
+/// <summary>One Event Grid delivery, read: a validation code, or notices (with any event types ignored), or errors.</summary>
+internal sealed record EventGridDelivery(
+    string Schema,
+    string? ValidationCode,
+    IReadOnlyList<DeploymentNotice> Notices,
+    IReadOnlyList<string> IgnoredTypes,
+    IReadOnlyDictionary<string, string[]> Errors)
+{
+    public static EventGridDelivery Validation(string code) => new("eventgrid", code, [], [], new Dictionary<string, string[]>());
+
+    public static EventGridDelivery Invalid(string field, string message) =>
+        new("unknown", null, [], [], new Dictionary<string, string[]> { [field] = [message] });
 }

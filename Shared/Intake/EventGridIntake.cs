@@ -1,4 +1,5 @@
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
+
 
 namespace ReleaseWatch.Intake;
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace ReleaseWatch.Intake;
 
 /// <summary>The native webhook's signature: <c>X-ReleaseWatch-Signature: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;</c>.</summary>
-public static class WebhookSignature
+internal static class WebhookSignature
 {
     public const string HeaderName = "X-ReleaseWatch-Signature";
     private const string Prefix = "sha256=";

@@ -7,7 +7,7 @@ namespace ReleaseWatch.Judging;
 /// the check's lookback, baseline = the span before the deployment. Denominators are set only for ratio metrics.
 /// The judge classifies each stream's health at <paramref name="CheckedAt"/> under <paramref name="Streams"/>' limits.
 /// </summary>
-public sealed record MetricInputs(
+internal sealed record MetricInputs(
     SignalWindow Observed,
     SignalWindow? ObservedDenominator,
     SignalWindow Baseline,

@@ -9,7 +9,7 @@ namespace ReleaseWatch.Judging;
 /// zero denominator) is Inconclusive; then every failWhen condition must fail for Failed (AND, see
 /// <see cref="MetricRule"/>). Missing data is never Passed.
 /// </summary>
-public static class MetricJudge
+internal static class MetricJudge
 {
     public static MetricJudgement Judge(MetricPolicy metric, MetricInputs inputs)
     {

@@ -50,3 +50,39 @@ public sealed record MetricPolicy
     public const int DefaultPoissonMinBaselineCount = 1;
 
 }
+
+/// <summary>How a metric turns signal counts into the number its rules compare.</summary>
+public enum MetricMeasure
+{
+    /// <summary>Events in the checked span. Its baseline is the baseline count scaled to the span's length.</summary>
+    Count,
+
+    /// <summary>Events per minute over the checked span.</summary>
+    PerMinute,
+
+    /// <summary>Events of the signal divided by events of the denominator signal over the same span.</summary>
+    Ratio,
+}
+
+/// <summary>Staged trust: how far a metric's breach is allowed to reach.</summary>
+public enum MetricMode
+{
+    /// <summary>A dry run: judged and recorded, acts on nothing.</summary>
+    Observe,
+
+    /// <summary>A breach alerts, but never sends a command.</summary>
+    Alert,
+
+    /// <summary>A breach does what onBreach says.</summary>
+    Act,
+}
+
+/// <summary>How serious a breach of a metric is.</summary>
+public enum MetricSeverity
+{
+    /// <summary>Alert and keep watching.</summary>
+    Warning,
+
+    /// <summary>Act on the breach and end watching early.</summary>
+    Critical,
+}

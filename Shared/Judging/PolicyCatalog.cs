@@ -7,7 +7,7 @@ namespace ReleaseWatch.Judging;
 /// Every known policy by name (case-insensitive), read and validated once from ReleaseWatch:Policies, plus the
 /// built-in "default" unless configuration defines its own.
 /// </summary>
-public sealed class PolicyCatalog
+internal sealed class PolicyCatalog
 {
     public const string SectionName = "ReleaseWatch:Policies";
     public const string DefaultPolicyName = "default";

@@ -14,3 +14,9 @@ internal sealed class PolicyCatalogStartupCheck(PolicyCatalog catalog, ILogger<P
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+internal static partial class JudgingLogs
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Policies loaded: {Names}")]
+    public static partial void PoliciesLoaded(this ILogger logger, string names);
+}

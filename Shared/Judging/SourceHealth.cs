@@ -6,7 +6,7 @@ namespace ReleaseWatch.Judging;
 /// How far the streams behind a signal can be trusted at one instant, from their last reports. The judge classifies
 /// at the check's time, so the same stored facts always give the same verdict; the org signals API at request time.
 /// </summary>
-public static class SourceHealth
+internal static class SourceHealth
 {
     /// <summary>The worst state over the given streams: a reconnecting, failing or stale stream makes it Down; none reported is Unknown.</summary>
     public static SignalSourceHealth Of(IReadOnlyList<ChannelHealth> channels, DateTimeOffset at, StreamHealthOptions limits)

@@ -131,3 +131,6 @@ internal sealed class OutboxDispatcher(
         return history is null ? null : new DeliveryReport(item.WatchId, item.ItemId, history);
     }
 }
+
+/// <summary>The result of one delivery attempt: no error means accepted everywhere it was routed.</summary>
+internal sealed record OutboxAttempt(string? Error, IReadOnlyList<string> DeliveredChannels);

@@ -30,3 +30,23 @@ public sealed record OutboxItem(
     public static OutboxItem ForAlert(string watchId, Alert alert, DateTimeOffset at) =>
         new(watchId, alert.AlertId, OutboxItemKind.Alert, null, alert, OutboxItemStatus.Pending, 0, at, null, null, []);
 }
+
+/// <summary>What an outbox row carries.</summary>
+public enum OutboxItemKind
+{
+    /// <summary>A <see cref="Commands.ReleaseCommand"/> for the "release-commands" queue.</summary>
+    Command,
+    /// <summary>An <see cref="Alerts.Alert"/> for the alert channels.</summary>
+    Alert,
+}
+
+/// <summary>Where an outbox row is in its delivery.</summary>
+public enum OutboxItemStatus
+{
+    /// <summary>Decided, not yet accepted by the broker (or by every routed channel).</summary>
+    Pending,
+    /// <summary>Accepted; never sent again.</summary>
+    Sent,
+    /// <summary>Gave up after the retry budget; recorded in the watch's history.</summary>
+    Failed,
+}

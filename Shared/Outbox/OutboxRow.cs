@@ -10,7 +10,7 @@ namespace ReleaseWatch.Outbox;
 /// its decision transaction; the dispatcher updates Status, Attempts, NextAttemptAt, LastError,
 /// DeliveredChannels with the row's ETag.
 /// </summary>
-public static class OutboxRow
+internal static class OutboxRow
 {
     public const string RowKeyPrefix = "outbox-";
 

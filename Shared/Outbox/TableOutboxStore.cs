@@ -1,5 +1,5 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Outbox;
@@ -50,3 +50,6 @@ internal sealed class TableOutboxStore(ITableProvider tables)
         return entries;
     }
 }
+
+/// <summary>An outbox row as read, with the ETag its update must match.</summary>
+internal sealed record OutboxEntry(OutboxItem Item, ETag ETag);

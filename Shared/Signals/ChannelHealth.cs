@@ -9,3 +9,16 @@ public sealed record ChannelHealth(
     DateTimeOffset? NewestEventAt,
     TimeSpan? Lag,
     long? CheckpointReplayId);
+
+/// <summary>How one org's channel subscription is doing, as its subscriber last reported.</summary>
+public enum StreamState
+{
+    /// <summary>Subscribed and polling.</summary>
+    Connected,
+    /// <summary>Lost the connection or the session; handshaking again.</summary>
+    Reconnecting,
+    /// <summary>Repeated failures (auth refused, endpoint down).</summary>
+    Failing,
+    /// <summary>Stopped on purpose (pump window over, lease handed on).</summary>
+    Stopped,
+}

@@ -16,3 +16,6 @@ public sealed record SignalWindow(
 {
     public long Total => CountsByMinute.Values.Sum();
 }
+
+/// <summary>A span in which events may have been lost (e.g. Salesforce rejected a too-old replay id).</summary>
+public sealed record SignalGap(string Channel, DateTimeOffset From, DateTimeOffset To, string Reason);

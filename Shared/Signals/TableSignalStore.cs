@@ -1,6 +1,6 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Signals;
@@ -151,3 +151,6 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
             (row.GetString("RecordIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 }
+
+/// <summary>One event to count: which signal, from which channel and replay id, in which minute.</summary>
+internal sealed record SignalOccurrence(string Signal, string Channel, long ReplayId, DateTimeOffset OccurredAt);

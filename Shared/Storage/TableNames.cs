@@ -1,12 +1,10 @@
 namespace ReleaseWatch.Storage;
 
 /// <summary>Every table ReleaseWatch uses. infra.bicep creates the same names.</summary>
-public static class TableNames
+internal static class TableNames
 {
     /// <summary>One partition per watch: state row, history rows, outbox rows.</summary>
     public const string Watches = "watches";
-    /// <summary>Index rows: watches by org, and the org's current (newest) watch.</summary>
-    public const string WatchIndex = "watchindex";
     /// <summary>Due timers, claimed by the ticker.</summary>
     public const string Timers = "timers";
     /// <summary>Per (org, signal, minute) counts.</summary>
@@ -18,5 +16,5 @@ public static class TableNames
     /// <summary>Leases: one subscriber per org across instances.</summary>
     public const string Leases = "leases";
 
-    public static IReadOnlyList<string> All { get; } = [Watches, WatchIndex, Timers, Signals, Evidence, Streams, Leases];
+    public static IReadOnlyList<string> All { get; } = [Watches, Timers, Signals, Evidence, Streams, Leases];
 }

@@ -9,7 +9,7 @@ namespace ReleaseWatch.Judging.Assessment;
 /// steady failure for a recovery. The lookback is the metric's, else the interval (perMinute, ratio), else the
 /// whole watch after warm-up (count). The baseline is the policy's baseline window of minutes before the deployment.
 /// </summary>
-public static class CheckSpans
+internal static class CheckSpans
 {
     /// <param name="anchor">The instant the watch's window is measured from (the deployment's completion).</param>
     public static (DateTimeOffset From, DateTimeOffset To) Observed(Policy policy, MetricPolicy metric, DateTimeOffset anchor, DateTimeOffset checkedAt)

@@ -5,7 +5,7 @@ namespace ReleaseWatch.Judging.Assessment;
 /// (<see cref="Record"/>), and what keeps a window from ending verified, inconclusiveLimit included
 /// (<see cref="Conclude"/>). Pure: the decider and the back-test both use it, so both decide alike.
 /// </summary>
-public static class MetricAssessment
+internal static class MetricAssessment
 {
     /// <summary>
     /// Records one check of a metric. A run of failures starts at a Failed check and is broken only by a Passed
@@ -70,19 +70,19 @@ public static class MetricAssessment
 /// <summary>One check as the assessment saw it: the metric's track after it, its failure streak, and what changed.</summary>
 /// <param name="Breaches">The streak has just held for "for": act on it now (a metric breaches once).</param>
 /// <param name="SourceRecovered">The source was down and this check was not an Error: a later outage may alert again.</param>
-public sealed record AssessedCheck(MetricTrack Track, FailureStreak Streak, bool Breaches, bool SourceRecovered);
+internal sealed record AssessedCheck(MetricTrack Track, FailureStreak Streak, bool Breaches, bool SourceRecovered);
 
 /// <summary>
 /// A metric's current run of failures as of the latest check: Since = the first Failed check of the run (null when
 /// the latest check did not fail), HeldFor = latest check − Since, Breached = the run has held for the metric's for.
 /// </summary>
-public sealed record FailureStreak(DateTimeOffset? Since, TimeSpan HeldFor, bool Breached)
+internal sealed record FailureStreak(DateTimeOffset? Since, TimeSpan HeldFor, bool Breached)
 {
     public static FailureStreak None { get; } = new(null, TimeSpan.Zero, false);
 }
 
 /// <summary>The end of a window: why it is not verified (empty: verified) and how many checks were judged.</summary>
-public sealed record WindowConclusion(IReadOnlyList<string> Reasons, int Judgements)
+internal sealed record WindowConclusion(IReadOnlyList<string> Reasons, int Judgements)
 {
     public bool Verified => Reasons.Count == 0;
 }

@@ -5,3 +5,6 @@ internal interface ISalesforceTokenSource
 {
     Task<SalesforceToken> GetAsync(bool renew, CancellationToken cancellationToken);
 }
+
+/// <summary>An OAuth access token and the org's instance URL (where the streaming endpoint lives).</summary>
+internal sealed record SalesforceToken(string AccessToken, Uri InstanceUrl);

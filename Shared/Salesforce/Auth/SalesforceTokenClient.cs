@@ -76,3 +76,6 @@ internal sealed class SalesforceTokenClient(HttpClient http, SalesforceOrgOption
         return new SalesforceToken(accessToken, instance);
     }
 }
+
+/// <summary>The token endpoint refused (error + error_description from its JSON answer) or answered nonsense.</summary>
+internal sealed class SalesforceAuthException(string message) : Exception(message);

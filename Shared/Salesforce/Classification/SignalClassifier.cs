@@ -151,3 +151,6 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
     private static string? Text(JsonNode? node) =>
         node is JsonValue value ? value.ToString() : null;
 }
+
+/// <summary>An event with the signal it counts towards; failures carry their trimmed evidence.</summary>
+internal sealed record ClassifiedEvent(StreamEvent Event, string Signal, SignalKind Kind, SignalEvidence? Evidence);

@@ -17,3 +17,6 @@ internal static class SignalCoverage
             .Select(s => new UncoveredMetric(policy.Name, s.Metric, s.Signal)),
     ];
 }
+
+/// <summary>A metric of an org's policy that counts a signal none of the org's channels can feed: it can never fail.</summary>
+public sealed record UncoveredMetric(string Policy, string Metric, string Signal);

@@ -1,3 +1,6 @@
+using Azure;
+using ReleaseWatch.Watches.Deciding;
+
 namespace ReleaseWatch.Watches.Storage;
 
 /// <summary>
@@ -15,3 +18,6 @@ public interface ITimerStore
     /// <summary>Deletes a processed timer (a no-op if another ticker already did).</summary>
     Task CompleteAsync(DueTimer timer, CancellationToken cancellationToken);
 }
+
+/// <summary>A timer row claimed by this ticker (its ETag proves the claim).</summary>
+public sealed record DueTimer(string WatchId, WatchTimer Timer, string RowKey, ETag ETag);

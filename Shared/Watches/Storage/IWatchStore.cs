@@ -1,5 +1,6 @@
 using Azure;
 using ReleaseWatch.Outbox;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Watches.Storage;
 
@@ -27,3 +28,16 @@ public interface IWatchStore
     /// <summary>The org's watches that are not completed.</summary>
     Task<IReadOnlyList<WatchState>> ListOpenAsync(string orgId, CancellationToken cancellationToken);
 }
+
+/// <summary>A watch's state as stored, with the ETag a later update must match.</summary>
+public sealed record StoredWatch(WatchState State, ETag ETag);
+
+/// <summary>A page of watches and the token for the next one (null at the end).</summary>
+public sealed record WatchPage(IReadOnlyList<WatchState> Watches, string? ContinuationToken);
+
+/// <summary>Another step updated the watch first (its ETag moved on): reload and decide again.</summary>
+public sealed class WatchConcurrencyException(string watchId, Exception inner)
+    : Exception($"Watch {watchId} was changed by another step; reload and decide again.", inner);
+
+/// <summary>One history row: the event, when it was decided, the phase it led to, what was decided and why.</summary>
+public sealed record HistoryEntry(int Version, DateTimeOffset At, WatchPhase Phase, WatchEvent Event, IReadOnlyList<WatchEffect> Effects, string Note);

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using ReleaseWatch.Storage;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Watches.Storage;
 

@@ -3,6 +3,7 @@ using Azure;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Storage;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Watches.Storage;
 

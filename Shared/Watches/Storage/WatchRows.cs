@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using ReleaseWatch.Deployments;
-using ReleaseWatch.Watches.Effects;
-using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Watches.Storage;
 

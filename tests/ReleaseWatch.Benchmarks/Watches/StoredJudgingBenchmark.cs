@@ -7,8 +7,8 @@ using ReleaseWatch.Benchmarks.Judging;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Signals;
-using ReleaseWatch.Watches.Events;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
+using ReleaseWatch.Watches.Runtime;
 
 namespace ReleaseWatch.Benchmarks.Watches;
 

@@ -2,8 +2,7 @@ using ReleaseWatch.Backtest;
 using ReleaseWatch.Functions.Cli;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
-using ReleaseWatch.Watches.Events;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Tests.Backtest;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ReleaseWatch.Outbox;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Storage;
 using ReleaseWatch.Tests.Peers;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Outbox;
 using ReleaseWatch.Commands;
 
 namespace ReleaseWatch.Tests.Commands;

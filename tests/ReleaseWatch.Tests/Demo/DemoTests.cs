@@ -5,7 +5,7 @@ using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Tests.Demo;
 

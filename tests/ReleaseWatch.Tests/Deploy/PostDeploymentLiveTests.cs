@@ -1,7 +1,7 @@
 using System.Net;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Tests.Deploy;
 

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 using ReleaseWatch.Watches.Storage;
 
 namespace ReleaseWatch.Tests.Hosting;

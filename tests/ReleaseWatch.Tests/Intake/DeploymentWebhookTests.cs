@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 using ReleaseWatch.Watches.Storage;
 
 namespace ReleaseWatch.Tests.Intake;
@@ -53,7 +53,7 @@ public sealed class DeploymentWebhookTests(AzuritePeer azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equal(first.GetProperty("id").GetString(), (await repeat.JsonAsync()).GetProperty("id").GetString());
         var history = await _app.Get<IWatchStore>().GetHistoryAsync(first.GetProperty("id").GetString()!, CancellationToken.None);
-        Assert.Single(history, h => h.Event is ReleaseWatch.Watches.Events.DeploymentReceived);
+        Assert.Single(history, h => h.Event is ReleaseWatch.Watches.Deciding.DeploymentReceived);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class DeploymentWebhookTests(AzuritePeer azurite) : IAsyncLifetime
         var ids = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("id").GetString()));
         var id = Assert.Single(ids.Distinct());
         var history = await _app.Get<IWatchStore>().GetHistoryAsync(id!, CancellationToken.None);
-        Assert.Single(history, h => h.Event is ReleaseWatch.Watches.Events.DeploymentReceived);
+        Assert.Single(history, h => h.Event is ReleaseWatch.Watches.Deciding.DeploymentReceived);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 using ReleaseWatch.Watches.Storage;
 
 namespace ReleaseWatch.Tests.Intake;

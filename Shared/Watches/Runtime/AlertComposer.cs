@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Alerts;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Outbox;
+using ReleaseWatch.Signals;
+using ReleaseWatch.Watches.Deciding;
+
+namespace ReleaseWatch.Watches.Runtime;
+
+/// <summary>
+/// Turns a decision's effects into outbox items. Alerts are completed here with what only I/O knows: the
+/// top error messages kept as evidence, and the link to the watch.
+/// </summary>
+internal sealed class AlertComposer(IOptions<WatchOptions> options, ISignalEvidenceReader evidenceReader)
+{
+    private const int TopErrors = 5;
+
+    public async Task<IReadOnlyList<OutboxItem>> ComposeAsync(WatchDecision decision, CancellationToken cancellationToken)
+    {
+        var items = new List<OutboxItem>();
+        foreach (var effect in decision.Effects)
+        {
+            switch (effect)
+            {
+                case SendCommand send:
+                    items.Add(OutboxItem.ForCommand(decision.State.WatchId, send.Command, decision.State.UpdatedAt));
+                    break;
+                case RaiseAlert raise:
+                    var alert = await ComposeAsync(decision.State, raise, cancellationToken);
+                    items.Add(OutboxItem.ForAlert(decision.State.WatchId, alert, decision.State.UpdatedAt));
+                    break;
+            }
+        }
+
+        return items;
+    }
+
+    private async Task<Alert> ComposeAsync(WatchState state, RaiseAlert raise, CancellationToken cancellationToken)
+    {
+        var deployment = state.Deployment;
+        return new Alert(
+            raise.AlertId,
+            raise.Kind,
+            raise.Severity,
+            state.WatchId,
+            deployment.Org,
+            deployment.DeploymentId,
+            deployment.Release,
+            deployment.Pipeline,
+            raise.Title,
+            raise.Summary,
+            [.. raise.Evidence.Select(Metric)],
+            await TopErrorsAsync(state, raise.Evidence, cancellationToken),
+            new Uri(options.Value.PublicBaseUrl, $"api/watches/{state.WatchId}"),
+            raise.CommandId,
+            state.UpdatedAt);
+    }
+
+    private async Task<IReadOnlyList<string>> TopErrorsAsync(WatchState state, IReadOnlyList<MetricJudgement> evidence, CancellationToken cancellationToken)
+    {
+        if (evidence.Count == 0)
+        {
+            return [];
+        }
+
+        var messages = new List<string>();
+        foreach (var judgement in evidence)
+        {
+            var kept = await evidenceReader.ReadAsync(state.Org.Id, judgement.Signal, judgement.WindowFrom, judgement.WindowTo, TopErrors, cancellationToken);
+            messages.AddRange(kept
+                .GroupBy(e => $"{e.Type}: {e.Message}")
+                .OrderByDescending(g => g.Count())
+                .Select(g => (g.Count() > 1 ? $"{g.Count()}× " : "") + g.Key + (g.First().Source is { } source ? $" ({source})" : "")));
+        }
+
+        return [.. messages.Take(TopErrors)];
+    }
+
+    private static AlertMetric Metric(MetricJudgement j) => new(
+        j.Metric,
+        j.Signal,
+        j.Verdict.ToString(),
+        j.Observed,
+        j.Baseline,
+        j.Threshold,
+        string.Create(CultureInfo.InvariantCulture, $"{j.WindowFrom:u} – {j.WindowTo:u}"),
+        j.PValue);
+}

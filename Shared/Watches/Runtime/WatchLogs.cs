@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using ReleaseWatch.Watches.Deciding;
+
+namespace ReleaseWatch.Watches.Runtime;
+
+internal static partial class WatchLogs
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Watch {WatchId} started for org {OrgId}, deployment {DeploymentId}, policy {Policy}")]
+    public static partial void Started(ILogger logger, string watchId, string orgId, string deploymentId, string policy);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Watch {WatchId}: {Event} moved {From} -> {To} with {Effects} effects")]
+    public static partial void Stepped(ILogger logger, string watchId, string @event, WatchPhase from, WatchPhase to, int effects);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Watch {WatchId}: step lost an ETag race (attempt {Attempt}); deciding again")]
+    public static partial void Raced(ILogger logger, string watchId, int attempt);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Watch {WatchId}: outbox dispatch failed; the sweep will retry")]
+    public static partial void DispatchFailed(ILogger logger, string watchId, Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Timer {Kind} of watch {WatchId} failed; it is retried when its claim expires")]
+    public static partial void TimerFailed(ILogger logger, string watchId, WatchTimerKind kind, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Watch {WatchId} superseded by {ByWatchId}")]
+    public static partial void Superseded(ILogger logger, string watchId, string byWatchId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Nudge for org {OrgId} failed on watch {WatchId}")]
+    public static partial void NudgeFailed(ILogger logger, string orgId, string watchId, Exception exception);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Ticker pass failed")]
+    public static partial void TickFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReleaseWatch.Watches.Runtime;
+
+/// <summary>How watches run (ReleaseWatch:Watches), and where people find them (ReleaseWatch:PublicBaseUrl).</summary>
+public sealed class WatchOptions
+{
+    /// <summary>The service's public URL, for links in alerts (e.g. https://releasewatch.example.com). Default: http://127.0.0.1:7071.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071");
+
+    /// <summary>Standalone only: how often the ticker looks for due timers. Default 5 s (Functions: the Ticker's schedule).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "ReleaseWatch:Watches:TickInterval must be between 50 ms and 10 minutes.")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a ticker's claim on a timer lasts; if it dies, another ticker takes the timer after this. Default 2 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "ReleaseWatch:Watches:TimerClaim must be between 5 s and 1 hour.")]
+    public TimeSpan TimerClaim { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many due timers one tick takes at most. Default 200.</summary>
+    [Range(1, 10_000, ErrorMessage = "ReleaseWatch:Watches:TimersPerTick must be between 1 and 10000.")]
+    public int TimersPerTick { get; set; } = 200;
+}

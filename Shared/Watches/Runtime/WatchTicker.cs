@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Outbox;
+using ReleaseWatch.Watches.Deciding;
+using ReleaseWatch.Watches.Storage;
+
+namespace ReleaseWatch.Watches.Runtime;
+
+/// <summary>
+/// One pass of the ticker: claim due timers, wake their watches, complete the timers, then sweep the
+/// outbox. Called by the Ticker function (Functions host) or the standalone loop.
+/// </summary>
+internal sealed class WatchTicker(
+    ITimerStore timers,
+    IWatchStore store,
+    WatchRunner runner,
+    WatchChecks checks,
+    IOutboxDispatcher dispatcher,
+    TimeProvider time,
+    IOptions<WatchOptions> options,
+    ILogger<WatchTicker> logger)
+{
+    /// <summary>Returns how many timers this pass processed.</summary>
+    public async Task<int> TickAsync(CancellationToken cancellationToken)
+    {
+        var due = await timers.ClaimDueAsync(time.GetUtcNow(), options.Value.TimersPerTick, options.Value.TimerClaim, cancellationToken);
+        var processed = 0;
+        foreach (var timer in due)
+        {
+            try
+            {
+                await FireAsync(timer, cancellationToken);
+                await timers.CompleteAsync(timer, cancellationToken);
+                processed++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The claim expires and another pass retries; the step is idempotent (ETag + expected timers).
+                WatchLogs.TimerFailed(logger, timer.WatchId, timer.Timer.Kind, ex);
+            }
+        }
+
+        await runner.RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
+
+        return processed;
+    }
+
+    private async Task FireAsync(DueTimer due, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(due.WatchId, cancellationToken);
+        if (stored is null || !stored.State.Timers.Contains(due.Timer))
+        {
+            return; // stale: the watch moved on, or the step that wrote it never landed
+        }
+
+        if (due.Timer.Kind.Judges() is { } trigger)
+        {
+            await checks.JudgeAsync(due.WatchId, trigger, cancellationToken);
+        }
+        else
+        {
+            await runner.ApplyAsync(due.WatchId, new TimerFired(due.Timer.Kind, due.Timer.DueAt), cancellationToken);
+        }
+    }
+}
