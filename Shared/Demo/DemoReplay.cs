@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +9,8 @@ using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
-using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Salesforce;
+using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Demo;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Azure.Messaging.EventGrid.SystemEvents;
-using Azure.Messaging.EventGrid;
 using Azure.Messaging;
+using Azure.Messaging.EventGrid;
+using Azure.Messaging.EventGrid.SystemEvents;
 using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Intake;

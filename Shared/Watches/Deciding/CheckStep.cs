@@ -1,6 +1,6 @@
-using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Judging;
+using ReleaseWatch.Judging.Assessment;
 
 namespace ReleaseWatch.Watches.Deciding;
 

@@ -1,5 +1,5 @@
-using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Judging;
+using ReleaseWatch.Judging.Assessment;
 
 namespace ReleaseWatch.Watches.Deciding;
 

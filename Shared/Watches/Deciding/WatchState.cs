@@ -1,7 +1,7 @@
 using ReleaseWatch.Commands;
 using ReleaseWatch.Deployments;
-using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Judging;
+using ReleaseWatch.Judging.Assessment;
 
 namespace ReleaseWatch.Watches.Deciding;
 

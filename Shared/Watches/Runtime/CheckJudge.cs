@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Judging;
+using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Watches.Deciding;
 

@@ -1,5 +1,5 @@
-using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Judging;
+using ReleaseWatch.Judging.Assessment;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Benchmarks.Judging;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ReleaseWatch.Outbox;
 using ReleaseWatch.Alerts;
+using ReleaseWatch.Outbox;
 using ReleaseWatch.Tests.Commands;
 
 namespace ReleaseWatch.Tests.Alerts;

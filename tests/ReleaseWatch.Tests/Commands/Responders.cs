@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ReleaseWatch.Outbox;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Outbox;
 using ReleaseWatch.Storage;
 using ReleaseWatch.Tests.Peers;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ReleaseWatch.Outbox;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Outbox;
 
 namespace ReleaseWatch.Tests.Commands;
 

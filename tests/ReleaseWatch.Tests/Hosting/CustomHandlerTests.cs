@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ReleaseWatch.Tests.Peers;
 using ReleaseWatch.Watches.Deciding;
 using ReleaseWatch.Watches.Storage;

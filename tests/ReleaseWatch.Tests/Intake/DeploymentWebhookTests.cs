@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
 using ReleaseWatch.Watches.Deciding;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
-using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Salesforce;
+using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Tests.Salesforce.Classification;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Outbox;
