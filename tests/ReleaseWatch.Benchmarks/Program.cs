@@ -1,6 +1,7 @@
 using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
 using ReleaseWatch.Benchmarks.Latency;
+using ReleaseWatch.Benchmarks.Scenarios;
 using ReleaseWatch.Benchmarks.Watches;
 
 // Benchmarks print numbers; they are not tests. Usage: dotnet run -c Release --project tests/ReleaseWatch.Benchmarks -- <name> [options]
@@ -10,11 +11,12 @@ return args.FirstOrDefault() switch
     "judge-azurite" => await StoredJudgingBenchmark.RunAsync(args[1..]),
     "capture" => await CaptureBenchmark.RunAsync(args[1..]),
     "latency" => await LatencyBenchmark.RunAsync(args[1..]),
+    "scenarios" => await ScenarioBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] | latency [breaches=20]");
+    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] | latency [breaches=20] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
     return 2;
 }

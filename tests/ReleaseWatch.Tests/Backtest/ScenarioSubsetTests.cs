@@ -1,0 +1,55 @@
+using ReleaseWatch.Backtest;
+using ReleaseWatch.Commands;
+using ReleaseWatch.Judging;
+using ReleaseWatch.Scenarios;
+using ReleaseWatch.Tests.Scenarios;
+using ReleaseWatch.Watches;
+
+namespace ReleaseWatch.Tests.Backtest;
+
+/// <summary>
+/// A small fixed subset of the scenario benchmark (tests/ReleaseWatch.Benchmarks -- scenarios), back-tested with
+/// the built-in default policy: broken releases it catches and healthy ones it lets through. Judge changes must
+/// keep these; the subset the judge does not handle yet is listed with the benchmark's baseline.
+/// </summary>
+public sealed class ScenarioSubsetTests
+{
+    [Theory]
+    [InlineData("error-spike-546015400")]
+    [InlineData("error-spike-481624011")]
+    [InlineData("slow-error-creep-178344119")]
+    [InlineData("new-exception-quiet-org-901396136")]
+    public async Task A_broken_release_is_reverted_by_a_metric_on_its_signal_after_the_incident_began(string name)
+    {
+        var scenario = ScenarioGenerator.Generate(name);
+        var incident = scenario.Label.Incident!;
+
+        var report = await BacktestAsync(scenario);
+
+        var revert = report.Judgements.FirstOrDefault(j => j.Commands.Any(c => c.Type == CommandType.Revert));
+        Assert.True(revert is not null, $"{name}: {report.Final.Phase}, {report.Final.Outcome}");
+        Assert.True(revert.At >= incident.StartsAt, $"{name}: reverted at {revert.At:O}, before the incident began at {incident.StartsAt:O}");
+        var metric = revert.Commands.First(c => c.Type == CommandType.Revert).Reason.Metric;
+        Assert.Equal(incident.Signal, revert.Judgements.Single(j => j.Metric == metric).Signal);
+    }
+
+    [Theory]
+    [InlineData("quiet-org-703192049")]
+    [InlineData("quiet-org-281216978")]
+    [InlineData("warm-up-burst-993320975")]
+    [InlineData("warm-up-burst-336834638")]
+    [InlineData("diurnal-ramp-312496064")]
+    [InlineData("lunch-dip-158345467")]
+    public async Task A_healthy_release_is_never_reverted_and_ends_verified(string name)
+    {
+        var scenario = ScenarioGenerator.Generate(name);
+
+        var report = await BacktestAsync(scenario);
+
+        Assert.DoesNotContain(report.Judgements, j => j.Commands.Any(c => c.Type == CommandType.Revert));
+        Assert.True(report.Final.Phase == WatchPhase.Verified, $"{name}: {report.Final.Phase}, {report.Final.Outcome}");
+    }
+
+    private static async Task<BacktestReport> BacktestAsync(LabelledRecording scenario) =>
+        await Backtester.RunAsync(await GeneratedRecordings.ReadAsync(scenario), new PolicyCatalog([]).Default, null, scenario.Label.DeployedAt, CancellationToken.None);
+}
