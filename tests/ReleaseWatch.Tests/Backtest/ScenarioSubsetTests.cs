@@ -3,7 +3,7 @@ using ReleaseWatch.Commands;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Scenarios;
 using ReleaseWatch.Tests.Scenarios;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Tests.Backtest;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ReleaseWatch.Scenarios;
-using ReleaseWatch.Watches;
+using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Tests.Scenarios;
 
@@ -21,7 +21,7 @@ public sealed class ScenarioGeneratorTests
         var recording = await GeneratedRecordings.ReadAsync(scenario);
 
         Assert.All(recording.Messages, m => Assert.Equal(label.OrgId, m.OrgId));
-        Assert.True(recording.Start <= JudgementWindows.FloorMinute(label.DeployedAt).AddMinutes(-60), $"starts {recording.Start:O}, deployed {label.DeployedAt:O}");
+        Assert.True(recording.Start <= SignalKeys.MinuteStart(label.DeployedAt).AddMinutes(-60), $"starts {recording.Start:O}, deployed {label.DeployedAt:O}");
         Assert.True(recording.End >= label.DeployedAt.AddMinutes(60), $"ends {recording.End:O}, deployed {label.DeployedAt:O}");
         Assert.Equal(label.IsIncident, label.Incident is not null);
         var lastReplayId = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ public sealed class ScenarioGeneratorTests
 
         var before = await Baseline(signals, scenario, "apex.error");
         var after = await GeneratedRecordings.PerMinuteAsync(signals, scenario.Label.OrgId, "apex.error",
-            JudgementWindows.FloorMinute(scenario.Label.DeployedAt).AddMinutes(3), JudgementWindows.FloorMinute(scenario.Label.DeployedAt).AddMinutes(60));
+            SignalKeys.MinuteStart(scenario.Label.DeployedAt).AddMinutes(3), SignalKeys.MinuteStart(scenario.Label.DeployedAt).AddMinutes(60));
 
         Assert.True(Dispersion(before) > 2, $"baseline variance/mean {Dispersion(before):0.00}");
         Assert.True(Dispersion(after) > 2, $"watch variance/mean {Dispersion(after):0.00}");
@@ -113,7 +113,7 @@ public sealed class ScenarioGeneratorTests
 
         var before = await Baseline(signals, scenario, incident.Signal!);
         var after = await GeneratedRecordings.PerMinuteAsync(signals, scenario.Label.OrgId, incident.Signal!,
-            JudgementWindows.FloorMinute(incident.StartsAt).AddMinutes(1), JudgementWindows.FloorMinute(scenario.Label.DeployedAt).AddMinutes(60));
+            SignalKeys.MinuteStart(incident.StartsAt).AddMinutes(1), SignalKeys.MinuteStart(scenario.Label.DeployedAt).AddMinutes(60));
 
         Assert.True(before.Sum() >= 60 * 2, $"{incident.Signal}: {before.Sum()} in the baseline hour");
         Assert.Equal(0, after.Sum());
@@ -123,7 +123,7 @@ public sealed class ScenarioGeneratorTests
 
     private static Task<long[]> Baseline(ReleaseWatch.Backtest.RecordedSignals signals, LabelledRecording scenario, string signal)
     {
-        var deployed = JudgementWindows.FloorMinute(scenario.Label.DeployedAt);
+        var deployed = SignalKeys.MinuteStart(scenario.Label.DeployedAt);
         return GeneratedRecordings.PerMinuteAsync(signals, scenario.Label.OrgId, signal, deployed.AddMinutes(-60), deployed);
     }
 
