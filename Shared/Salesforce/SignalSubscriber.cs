@@ -155,8 +155,13 @@ internal sealed class SignalSubscriber(
         {
             await ReportAllAsync(org, state, failure.Message, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             // The state could not be stored (storage down too): the wait and the next session go on regardless.
             SignalCaptureLogs.ReportFailed(logger, ex, org.Id);
         }
