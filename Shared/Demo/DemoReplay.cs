@@ -100,7 +100,7 @@ internal sealed class DemoReplay(
                     await TellMinuteAsync(org.Id, names, minute, deployedAt, cancellationToken);
                 }
 
-                newest = await processor.ProcessAsync(org.Id, classifier, [.. due.Select(m => DemoMessages.Shift(m.Message, shift))], cancellationToken) ?? newest;
+                newest = (await processor.ProcessAsync(org.Id, classifier, [.. due.Select(m => DemoMessages.Shift(m.Message, shift))], cancellationToken)).Newest ?? newest;
             }
 
             next = end;

@@ -11,11 +11,14 @@ namespace ReleaseWatch.Salesforce;
 /// </summary>
 internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamStateStore streams, SignalMessageRecorder recorder, TimeProvider time, IWatchNudge nudge)
 {
-    public async Task<DateTimeOffset?> ProcessAsync(string orgId, SignalClassifier classifier, IReadOnlyList<JsonObject> messages, CancellationToken cancellationToken)
+    /// <param name="countFrom">Per channel, the time before which events are replayed history the org chose not to
+    /// count (a channel resumed with -2 before it had a checkpoint): they advance the checkpoint, nothing else.</param>
+    public async Task<ProcessedBatch> ProcessAsync(string orgId, SignalClassifier classifier, IReadOnlyList<JsonObject> messages, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, DateTimeOffset>? countFrom = null)
     {
         if (messages.Count == 0)
         {
-            return null;
+            return ProcessedBatch.Empty;
         }
 
         // Once received, a batch is stored whole even when the subscriber is stopping (a pump run ending, a
@@ -27,7 +30,7 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
         var occurrences = new List<SignalOccurrence>(messages.Count);
         var evidence = new List<SignalEvidence>();
         var checkpoints = new Dictionary<string, long>(StringComparer.Ordinal);
-        DateTimeOffset? newest = null;
+        var newest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
             if (StreamEvent.TryParse(message, receivedAt) is not { } streamEvent)
@@ -36,7 +39,16 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
             }
 
             checkpoints[streamEvent.Channel] = Math.Max(streamEvent.ReplayId, checkpoints.GetValueOrDefault(streamEvent.Channel, long.MinValue));
-            newest = newest is null || streamEvent.OccurredAt > newest ? streamEvent.OccurredAt : newest;
+            if (countFrom is not null && countFrom.TryGetValue(streamEvent.Channel, out var from) && streamEvent.OccurredAt < from)
+            {
+                continue;
+            }
+
+            if (!newest.TryGetValue(streamEvent.Channel, out var seen) || streamEvent.OccurredAt > seen)
+            {
+                newest[streamEvent.Channel] = streamEvent.OccurredAt;
+            }
+
             if (classifier.Classify(streamEvent) is not { } classified)
             {
                 continue;
@@ -57,6 +69,6 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
             await nudge.NotifySignalsAsync(orgId, cancellationToken);
         }
 
-        return newest;
+        return new ProcessedBatch(newest);
     }
 }

@@ -10,8 +10,8 @@ internal static partial class SignalCaptureLogs
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId}: replay id {ReplayId} on {Channel} rejected ({Error}); resuming from {Fallback} and recording a gap")]
     public static partial void ReplayRejected(ILogger logger, string orgId, string channel, long replayId, string? error, long fallback);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId} failed (attempt {Attempt}), reconnecting in {Delay}")]
-    public static partial void Reconnecting(ILogger logger, Exception? exception, string orgId, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId} failed (attempt {Attempt}: {Reason}), reconnecting in {Delay}")]
+    public static partial void Reconnecting(ILogger logger, Exception? exception, string orgId, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Signal capture for org {OrgId}: server asked for a new handshake ({Error})")]
     public static partial void Rehandshake(ILogger logger, string orgId, string? error);
@@ -21,6 +21,15 @@ internal static partial class SignalCaptureLogs
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId} lost its lease; stopping this subscriber")]
     public static partial void LeaseLost(ILogger logger, string orgId);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId}: the server delivered events of {Channel}, which was not subscribed; they are ignored (logged once per channel)")]
+    public static partial void UnsubscribedChannel(ILogger logger, string orgId, string channel);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId}: /meta/connect unanswered past the advised {Timeout}; streams reported Reconnecting")]
+    public static partial void PollOverdue(ILogger logger, string orgId, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId}: the stream state could not be stored")]
+    public static partial void ReportFailed(ILogger logger, Exception exception, string orgId);
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Org {OrgId}: metric '{Metric}' of policy '{Policy}' counts {Signal}, which none of the org's channels ({Channels}) can feed under its rules, so it can never fail. Subscribe a channel that carries it or add a rule naming it (ReleaseWatch:Orgs:N:Salesforce:Rules).")]
     public static partial void MetricUncovered(ILogger logger, string orgId, string metric, string policy, string signal, string channels);

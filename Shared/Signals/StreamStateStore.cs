@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using ReleaseWatch.Storage;
 
@@ -5,7 +6,9 @@ namespace ReleaseWatch.Signals;
 
 /// <summary>
 /// Per-org stream rows in the streams table (PartitionKey = org id): "checkpoint|{channel}" (last counted
-/// replay id), "health|{channel}" (state, lag) and "gap|{channel}|{from ticks}" (spans that may miss events).
+/// replay id), "start|{channel}" (when a channel with no checkpoint was first subscribed for new events only),
+/// "health|{channel}" (state, detail, newest event and lag, each as its own subscriber last reported them) and
+/// "gap|{channel}|{from ticks}" (spans that may miss events).
 /// </summary>
 internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, ISignalSources sources)
 {
@@ -30,6 +33,41 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
             TableUpdateMode.Merge, cancellationToken)));
     }
 
+    /// <summary>
+    /// When <paramref name="channel"/>, having no checkpoint, was first subscribed for new events only: a later
+    /// session resumes it from all retained events and leaves those before this time uncounted. The first record wins.
+    /// </summary>
+    public async Task RecordStreamStartAsync(string orgId, string channel, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(orgId, "start|" + SignalKeys.Channel(channel)) { ["Channel"] = channel, ["Since"] = at }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already recorded by an earlier session: the earliest start is the one that counts.
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadStreamStartsAsync(string orgId, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var row in RowsAsync(orgId, "start|", cancellationToken))
+        {
+            if (row.GetDateTimeOffset("Since") is { } since)
+            {
+                result[row.GetString("Channel") ?? ""] = since;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Records a channel's state. A null <paramref name="detail"/> clears the previous one (a recovered channel keeps no
+    /// old error); a null <paramref name="newestEventAt"/> keeps the channel's last newest event and lag.
+    /// </summary>
     public async Task ReportAsync(string orgId, string channel, StreamState state, string? detail, DateTimeOffset? newestEventAt, TimeSpan? lag, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
@@ -37,7 +75,8 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
         {
             ["Channel"] = channel,
             ["State"] = state.ToString(),
-            ["Detail"] = detail,
+            // A merge skips null properties, which would keep the old text: an empty string is "no detail".
+            ["Detail"] = detail ?? "",
             ["UpdatedAt"] = time.GetUtcNow(),
         };
         if (newestEventAt is not null)
@@ -73,7 +112,7 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
         {
             var channel = row.GetString("Channel") ?? "";
             var lag = row.GetDouble("LagSeconds") is double seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            result.Add(new ChannelHealth(channel, Enum.Parse<StreamState>(row.GetString("State") ?? nameof(StreamState.Stopped)), row.GetString("Detail"),
+            result.Add(new ChannelHealth(channel, Enum.Parse<StreamState>(row.GetString("State") ?? nameof(StreamState.Stopped)), row.GetString("Detail") is { Length: > 0 } detail ? detail : null,
                 row.GetDateTimeOffset("UpdatedAt") ?? default, row.GetDateTimeOffset("NewestEventAt"), lag,
                 checkpoints is not null && checkpoints.TryGetValue(channel, out var checkpoint) ? checkpoint.ReplayId : null));
         }

@@ -8,7 +8,8 @@ namespace ReleaseWatch.Signals;
 /// <summary>
 /// Per (org, signal, minute) buckets and failure evidence in Table Storage. A bucket counts an event only if
 /// its replay id is above the highest it has counted from that channel (Salesforce orders replay ids per
-/// channel), and each bucket changes with its ETag, so redelivery and racing writers never double count.
+/// channel; within one batch they are counted in ascending order whatever the delivery order), and each bucket
+/// changes with its ETag, so redelivery and racing writers never double count.
 /// </summary>
 internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore streams) : ISignalReader, ISignalEvidenceReader
 {
@@ -91,7 +92,9 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, minute, cancellationToken: cancellationToken);
             var bucket = existing.HasValue ? existing.Value! : new TableEntity(partition, minute) { ["Count"] = 0L };
             var added = 0L;
-            foreach (var occurrence in batch)
+            // Ascending replay ids: a batch delivered out of order (shuffled, descending) must not skip the lower ids
+            // arriving after a higher one. Across batches, Salesforce's per-channel order is what the marks rely on.
+            foreach (var occurrence in batch.OrderBy(o => o.ReplayId))
             {
                 var property = SignalKeys.ReplayProperty(occurrence.Channel);
                 var highest = bucket.GetInt64(property) ?? long.MinValue;

@@ -12,11 +12,12 @@ return args.FirstOrDefault() switch
     "capture" => await CaptureBenchmark.RunAsync(args[1..]),
     "latency" => await LatencyBenchmark.RunAsync(args[1..]),
     "scenarios" => await ScenarioBenchmark.RunAsync(args[1..]),
+    "misbehaving" => await MisbehavingBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] | latency [breaches=20] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
+    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] | latency [breaches=20] | misbehaving [seconds=10] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
     return 2;
 }

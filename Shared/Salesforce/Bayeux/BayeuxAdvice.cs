@@ -20,11 +20,14 @@ internal sealed record BayeuxAdvice(string? Reconnect, TimeSpan? Interval, TimeS
         }
 
         return new BayeuxAdvice(
-            obj["reconnect"]?.GetValue<string>(),
+            BayeuxReplies.Text(obj["reconnect"]),
             Millis(obj["interval"]),
             Millis(obj["timeout"]));
     }
 
+    /// <summary>A duration in milliseconds; a negative, absurd or non-numeric value is no advice.</summary>
     private static TimeSpan? Millis(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<double>(out var ms) ? TimeSpan.FromMilliseconds(ms) : null;
+        node is JsonValue value && value.TryGetValue<double>(out var ms) && ms >= 0 && ms <= TimeSpan.FromDays(1).TotalMilliseconds
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
 }

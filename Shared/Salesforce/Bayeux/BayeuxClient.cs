@@ -13,15 +13,23 @@ namespace ReleaseWatch.Salesforce.Bayeux;
 /// </summary>
 internal sealed class BayeuxClient : IDisposable
 {
+    /// <summary>How long a server may hold a /meta/connect when it has not advised (Salesforce advises 110 s).</summary>
+    public static readonly TimeSpan DefaultPollTimeout = TimeSpan.FromSeconds(110);
+
+    /// <summary>How much longer than advised a poll is waited for before it is given up (network latency, not a hung server).</summary>
+    public static readonly TimeSpan PollMargin = TimeSpan.FromSeconds(5);
+
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
     private readonly string _accessToken;
+    private readonly TimeProvider _time;
     private long _messageId;
 
-    public BayeuxClient(Uri endpoint, string accessToken, HttpMessageHandler? handler = null)
+    public BayeuxClient(Uri endpoint, string accessToken, TimeProvider time, HttpMessageHandler? handler = null)
     {
         _endpoint = endpoint;
         _accessToken = accessToken;
+        _time = time;
         // The connect is a long poll: the per-request timeout comes from the server's advice instead.
         _http = new HttpClient(handler ?? new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true })
         {
@@ -34,6 +42,9 @@ internal sealed class BayeuxClient : IDisposable
     /// <summary>The last advice the server gave (handshake or connect).</summary>
     public BayeuxAdvice Advice { get; private set; } = BayeuxAdvice.None;
 
+    /// <summary>How long the server may hold the next /meta/connect: its advised timeout.</summary>
+    public TimeSpan PollTimeout => Advice.Timeout ?? DefaultPollTimeout;
+
     public async Task HandshakeAsync(CancellationToken cancellationToken)
     {
         var request = new JsonObject
@@ -45,7 +56,7 @@ internal sealed class BayeuxClient : IDisposable
             ["ext"] = new JsonObject { ["replay"] = true },
         };
         var reply = await ExchangeMetaAsync(request, TimeSpan.FromSeconds(60), cancellationToken);
-        ClientId = reply["clientId"]?.GetValue<string>() ?? throw new BayeuxException("/meta/handshake", "no clientId in reply", Advice, null);
+        ClientId = BayeuxReplies.Text(reply["clientId"]) ?? throw new BayeuxException("/meta/handshake", "no clientId in reply", Advice, null);
     }
 
     /// <summary>Subscribes with the replay extension: <paramref name="replayId"/> is the last processed id, -1 (new only) or -2 (all retained).</summary>
@@ -67,8 +78,11 @@ internal sealed class BayeuxClient : IDisposable
     public Task DisconnectAsync(CancellationToken cancellationToken) =>
         ExchangeMetaAsync(new JsonObject { ["channel"] = "/meta/disconnect", ["clientId"] = ClientId }, TimeSpan.FromSeconds(10), cancellationToken);
 
-    /// <summary>One long poll: returns the data messages delivered with it (in server order).</summary>
-    public async Task<IReadOnlyList<JsonObject>> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One long poll: the data messages delivered with it (in server order) and the connect's failure, if any. A poll
+    /// the server holds past its advised timeout plus <see cref="PollMargin"/> is given up with a <see cref="TimeoutException"/>.
+    /// </summary>
+    public async Task<BayeuxPoll> ConnectAsync(CancellationToken cancellationToken)
     {
         var request = new JsonObject
         {
@@ -76,30 +90,25 @@ internal sealed class BayeuxClient : IDisposable
             ["clientId"] = ClientId,
             ["connectionType"] = "long-polling",
         };
-        // The server may hold the poll for advice.timeout (Salesforce: 110 s); allow that plus slack.
-        var hold = (Advice.Timeout ?? TimeSpan.FromSeconds(110)) + TimeSpan.FromSeconds(30);
-        var messages = await PostAsync(request, hold, cancellationToken);
+        var (id, messages) = await PostAsync(request, PollTimeout + PollMargin, cancellationToken);
         var data = new List<JsonObject>(messages.Count);
-        JsonObject? reply = null;
         foreach (var message in messages)
         {
-            var channel = message["channel"]?.GetValue<string>();
-            if (channel == "/meta/connect")
-            {
-                reply = message;
-            }
-            else if (channel is not null && !channel.StartsWith("/meta/", StringComparison.Ordinal))
+            if (BayeuxReplies.Text(message["channel"]) is { } channel && !channel.StartsWith("/meta/", StringComparison.Ordinal))
             {
                 data.Add(message);
             }
         }
 
-        if (reply is not null)
+        var reply = BayeuxReplies.Find(messages, "/meta/connect", id);
+        if (reply is null)
         {
-            ThrowIfFailed(reply);
+            // A response without the connect's reply says nothing about the session: treat it as failed, never as a poll to repeat at once.
+            return new BayeuxPoll(data, new BayeuxException("/meta/connect", "no reply for /meta/connect", BayeuxAdvice.None, null));
         }
 
-        return data;
+        Remember(reply);
+        return new BayeuxPoll(data, BayeuxReplies.FailureOf(reply, "/meta/connect"));
     }
 
     public void Dispose() => _http.Dispose();
@@ -107,54 +116,72 @@ internal sealed class BayeuxClient : IDisposable
     private async Task<JsonObject> ExchangeMetaAsync(JsonObject request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var channel = request["channel"]!.GetValue<string>();
-        var messages = await PostAsync(request, timeout, cancellationToken);
-        var reply = messages.FirstOrDefault(m => m["channel"]?.GetValue<string>() == channel)
-            ?? throw new BayeuxException(channel, "no reply for " + channel, Advice, null);
-        ThrowIfFailed(reply);
+        var (id, messages) = await PostAsync(request, timeout, cancellationToken);
+        var reply = BayeuxReplies.Find(messages, channel, id)
+            ?? throw new BayeuxException(channel, "no reply for " + channel, BayeuxAdvice.None, null);
+        Remember(reply);
+        if (BayeuxReplies.FailureOf(reply, channel) is { } failure)
+        {
+            throw failure;
+        }
+
         return reply;
     }
 
-    private void ThrowIfFailed(JsonObject reply)
+    /// <summary>Later advice refines earlier advice; a reply that omits a field keeps the known value.</summary>
+    private void Remember(JsonObject reply)
     {
         if (reply["advice"] is JsonObject adviceNode)
         {
-            // Later advice refines earlier advice; a reply that omits a field keeps the known value.
             var advice = BayeuxAdvice.From(adviceNode);
             Advice = new BayeuxAdvice(advice.Reconnect, advice.Interval ?? Advice.Interval, advice.Timeout ?? Advice.Timeout);
         }
-
-        if (reply["successful"]?.GetValue<bool>() == true)
-        {
-            return;
-        }
-
-        var failureReason = reply["ext"]?["sfdc"]?["failureReason"]?.GetValue<string>();
-        throw new BayeuxException(reply["channel"]?.GetValue<string>() ?? "?", reply["error"]?.GetValue<string>(), BayeuxAdvice.From(reply["advice"]), failureReason);
     }
 
-    private async Task<List<JsonObject>> PostAsync(JsonObject message, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<(string Id, List<JsonObject> Messages)> PostAsync(JsonObject message, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        message["id"] = Interlocked.Increment(ref _messageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        var id = Interlocked.Increment(ref _messageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        message["id"] = id;
+        var channel = message["channel"]!.GetValue<string>();
+        using var timeoutSource = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
             Content = new StringContent(new JsonArray(message).ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _accessToken);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeoutSource.Token);
-        if (!response.IsSuccessStatusCode)
+        try
         {
-            throw new BayeuxTransportException((int)response.StatusCode, $"{message["channel"]} answered HTTP {(int)response.StatusCode}.");
-        }
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BayeuxTransportException((int)response.StatusCode, $"{channel} answered HTTP {(int)response.StatusCode}.");
+            }
 
-        var body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
-        var parsed = JsonNode.Parse(body);
-        return parsed switch
+            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            var parsed = ParseOrNull(body);
+            return parsed switch
+            {
+                JsonArray array => (id, array.OfType<JsonObject>().ToList()),
+                JsonObject single => (id, [single]),
+                _ => throw new BayeuxTransportException((int)response.StatusCode, $"{channel} answered a body that is not Bayeux JSON."),
+            };
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            JsonArray array => array.OfType<JsonObject>().ToList(),
-            JsonObject single => [single],
-            _ => throw new BayeuxTransportException((int)response.StatusCode, $"{message["channel"]} answered a body that is not Bayeux JSON."),
-        };
+            throw new TimeoutException($"{channel} got no answer within {timeout.TotalSeconds:0.#} s.");
+        }
+    }
+
+    private static JsonNode? ParseOrNull(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }

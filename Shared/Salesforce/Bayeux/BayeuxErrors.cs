@@ -7,7 +7,9 @@ namespace ReleaseWatch.Salesforce.Bayeux;
 /// revoked or expired; re-authenticate, then handshake.</item>
 /// <item>/meta/handshake: <c>403::Handshake denied</c> with <c>ext.sfdc.failureReason = "401::Authentication invalid"</c>.</item>
 /// <item>/meta/connect: <c>403::Unknown client</c> — the server no longer knows the client id (restart, session
-/// stickiness); handshake and resubscribe.</item>
+/// stickiness); handshake and resubscribe, after a delay. Documented also without <c>channel</c> or <c>id</c>.</item>
+/// <item>any meta channel: an error whose <c>ext.sfdc.failureReason</c> is <c>503::Server is too busy</c> — back off;
+/// the error text (even "401::Authentication invalid") is not the cause.</item>
 /// <item>/meta/subscribe: <c>400::The replayId {N} you provided was invalid.  Please provide a valid ID, -2 to
 /// replay all events, or -1 to replay only new events.</c> — the id is unknown or past retention.</item>
 /// </list>

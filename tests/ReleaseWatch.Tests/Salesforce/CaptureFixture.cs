@@ -9,6 +9,14 @@ public sealed class CaptureFixture : IAsyncLifetime, IAsyncDisposable
 
     public static string NewOrgId() => "00D" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant();
 
+    /// <summary>Started peers for one test, to dispose with <c>await using</c>.</summary>
+    public static async Task<CaptureFixture> StartAsync()
+    {
+        var peers = new CaptureFixture();
+        await peers.InitializeAsync();
+        return peers;
+    }
+
     public async Task InitializeAsync()
     {
         await Streaming.InitializeAsync();

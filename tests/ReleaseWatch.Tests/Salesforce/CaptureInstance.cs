@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Signals;
 using ReleaseWatch.Storage;
+using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Tests.Salesforce;
 
@@ -13,7 +15,14 @@ public sealed class CaptureInstance : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CaptureInstance(ServiceProvider services) => _services = services;
+    private CaptureInstance(ServiceProvider services, ListLoggerProvider logs)
+    {
+        _services = services;
+        Logs = logs;
+    }
+
+    /// <summary>Everything this instance logged.</summary>
+    public ListLoggerProvider Logs { get; }
 
     public RecordingNudge Nudge => (RecordingNudge)_services.GetRequiredService<IWatchNudge>();
 
@@ -68,12 +77,13 @@ public sealed class CaptureInstance : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        var logs = new ListLoggerProvider();
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton(TimeProvider.System);
         services.AddReleaseWatchStorage(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
         services.AddSingleton<IWatchNudge, RecordingNudge>();
-        return new CaptureInstance(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+        return new CaptureInstance(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs);
     }
 
     public async Task<long> CountAsync(string signal)
@@ -81,6 +91,30 @@ public sealed class CaptureInstance : IAsyncDisposable
         var now = TimeProvider.System.GetUtcNow();
         var window = await Reader.ReadAsync(Org.Id, signal, now.AddHours(-1), now.AddHours(1), CancellationToken.None);
         return window.Total;
+    }
+
+    /// <summary>Starts the subscriber until the result is disposed.</summary>
+    public RunningSubscriber StartSubscriber() => new(token => Subscriber.RunAsync(Org, token));
+
+    /// <summary>
+    /// Runs the subscriber in short runs stopped abruptly at random points (seeded) while <paramref name="publishing"/>
+    /// goes on, then once more until <paramref name="counted"/> holds: every stop is a chance to lose or recount a batch.
+    /// </summary>
+    public async Task CountThroughAbruptStopsAsync(Task publishing, int seed, Func<Task<bool>> counted, string what)
+    {
+        var random = new Random(seed);
+        for (var round = 0; !publishing.IsCompleted || round < 3; round++)
+        {
+            using var kill = new CancellationTokenSource(TimeSpan.FromMilliseconds(random.Next(50, 600)));
+            await Subscriber.RunAsync(Org, kill.Token);
+        }
+
+        await publishing;
+        using var final = new CancellationTokenSource();
+        var run = Subscriber.RunAsync(Org, final.Token);
+        await Eventually.WaitUntilAsync(counted, TimeSpan.FromSeconds(60), what);
+        await final.CancelAsync();
+        await run;
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

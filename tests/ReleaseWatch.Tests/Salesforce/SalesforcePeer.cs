@@ -36,10 +36,47 @@ public sealed class SalesforcePeer : IAsyncLifetime
         return answer["last"]!.GetValue<long>();
     }
 
-    public async Task<int> HandshakesAsync()
+    /// <summary>
+    /// Publishes <paramref name="count"/> events delivered as one batch in <paramref name="order"/> ("shuffled" with
+    /// <paramref name="seed"/>, or "descending"; null keeps publication order), to every connected client when
+    /// <paramref name="toEveryClient"/> (subscribed to the channel or not). Returns the last replay id.
+    /// </summary>
+    public async Task<long> PublishBatchAsync(string channel, JsonObject payload, int count, string? order = null, int seed = 1, bool toEveryClient = false)
     {
-        var state = await _http.GetFromJsonAsync<JsonObject>(new Uri(InstanceUrl, "/control/state"));
-        return state!["handshakes"]!.GetValue<int>();
+        var body = new JsonObject { ["channel"] = channel, ["payload"] = payload, ["count"] = count, ["seed"] = seed, ["toEveryClient"] = toEveryClient };
+        if (order is not null)
+        {
+            body["order"] = order;
+        }
+
+        var answer = await ControlAsync("publish", body);
+        return answer["last"]!.GetValue<long>();
+    }
+
+    /// <summary>Plays a misbehaviour (see server.js: connect, handshake, replayError); null ends it. Held polls are answered first.</summary>
+    public Task MisbehaveAsync(JsonObject? misbehaviour)
+    {
+        var body = misbehaviour?.DeepClone().AsObject() ?? [];
+        body["flush"] = true;
+        return ControlAsync("misbehave", body);
+    }
+
+    /// <summary>While on, every Bayeux request answers HTTP 503 and the server forgets its clients (as after a restart).</summary>
+    public Task OutageAsync(bool on) => ControlAsync("outage", new JsonObject { ["on"] = on });
+
+    public async Task<int> HandshakesAsync() => (await StateAsync()).Handshakes;
+
+    public async Task<SalesforcePeerState> StateAsync()
+    {
+        var state = (await _http.GetFromJsonAsync<JsonObject>(new Uri(InstanceUrl, "/control/state")))!;
+        var requests = state["requests"]!.AsObject();
+        return new SalesforcePeerState(
+            state["handshakes"]!.GetValue<int>(),
+            state["subscriptions"]!.GetValue<int>(),
+            requests.ToDictionary(p => p.Key, p => p.Value!.GetValue<int>()),
+            state["peakRequestsPerSecond"]!.GetValue<int>(),
+            state["rejected"]!.GetValue<int>(),
+            state["heldConnects"]!.GetValue<int>());
     }
 
     public async Task DisposeAsync()

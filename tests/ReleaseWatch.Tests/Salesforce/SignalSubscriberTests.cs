@@ -14,7 +14,7 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
     [Fact]
     public async Task RunAsync_platform_and_change_events_counts_each_signal_and_keeps_failure_evidence()
     {
-        await using var peers = await StartPeersAsync();
+        await using var peers = await CaptureFixture.StartAsync();
         await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [LogEntries, BatchErrors, Opportunities]);
         using var stop = new CancellationTokenSource();
         var run = capture.Subscriber.RunAsync(capture.Org, stop.Token);
@@ -39,7 +39,7 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
     [Fact]
     public async Task RunAsync_token_expired_gets_a_new_token_and_keeps_counting()
     {
-        await using var peers = await StartPeersAsync();
+        await using var peers = await CaptureFixture.StartAsync();
         await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [BatchErrors]);
         using var stop = new CancellationTokenSource();
         var run = capture.Subscriber.RunAsync(capture.Org, stop.Token);
@@ -59,7 +59,7 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
     [Fact]
     public async Task RunAsync_server_forgot_the_client_handshakes_again_and_counts_once()
     {
-        await using var peers = await StartPeersAsync();
+        await using var peers = await CaptureFixture.StartAsync();
         await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [BatchErrors], clientCredentials: true);
         using var stop = new CancellationTokenSource();
         var run = capture.Subscriber.RunAsync(capture.Org, stop.Token);
@@ -77,10 +77,12 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
         Assert.Equal(1, peers.Tokens.Issued);
     }
 
-    [Fact]
-    public async Task RunAsync_checkpoint_purged_resumes_from_fallback_and_records_a_gap()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("no-channel")] // the reply without a channel field, as in Salesforce's documented sample
+    public async Task RunAsync_checkpoint_purged_resumes_from_fallback_and_records_a_gap(string? replyShape)
     {
-        await using var peers = await StartPeersAsync();
+        await using var peers = await CaptureFixture.StartAsync();
         await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [BatchErrors]);
         using (var first = new CancellationTokenSource())
         {
@@ -94,6 +96,7 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
         // While the subscriber is away, more events come and the older ones leave retention.
         var last = await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["Message"] = "missed" }, 3);
         await peers.Streaming.PurgeAsync(BatchErrors, keepFrom: last);
+        await peers.Streaming.MisbehaveAsync(replyShape is null ? null : new JsonObject { ["replayError"] = replyShape });
         using var second = new CancellationTokenSource();
         var resumed = capture.Subscriber.RunAsync(capture.Org, second.Token);
 
@@ -109,9 +112,8 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
     [Fact]
     public async Task RunAsync_stopped_abruptly_at_random_points_counts_5000_events_exactly()
     {
-        await using var peers = await StartPeersAsync();
+        await using var peers = await CaptureFixture.StartAsync();
         await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [LogEntries, BatchErrors]);
-        var random = new Random(4);
         var publishing = Task.Run(async () =>
         {
             for (var i = 0; i < 25; i++)
@@ -120,27 +122,11 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
                 await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["Message"] = "batch" }, 50);
             }
         });
-        for (var round = 0; !publishing.IsCompleted || round < 3; round++)
-        {
-            using var kill = new CancellationTokenSource(TimeSpan.FromMilliseconds(random.Next(50, 600)));
-            await capture.Subscriber.RunAsync(capture.Org, kill.Token);
-        }
 
-        await publishing;
-        using var final = new CancellationTokenSource();
-        var run = capture.Subscriber.RunAsync(capture.Org, final.Token);
-        await Eventually.WaitUntilAsync(async () => await capture.CountAsync("apex.error") >= 3750 && await capture.CountAsync("batch.error") >= 1250, TimeSpan.FromSeconds(60), "all 5,000 events counted");
-        await final.CancelAsync();
-        await run;
+        await capture.CountThroughAbruptStopsAsync(publishing, seed: 4,
+            async () => await capture.CountAsync("apex.error") >= 3750 && await capture.CountAsync("batch.error") >= 1250, "all 5,000 events counted");
 
         Assert.Equal(3750, await capture.CountAsync("apex.error"));
         Assert.Equal(1250, await capture.CountAsync("batch.error"));
-    }
-
-    private static async Task<CaptureFixture> StartPeersAsync()
-    {
-        var peers = new CaptureFixture();
-        await peers.InitializeAsync();
-        return peers;
     }
 }

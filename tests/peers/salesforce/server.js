@@ -1,14 +1,46 @@
 'use strict';
-// A Salesforce Streaming API stand-in for tests: Faye (a real Bayeux server) plus Salesforce's behaviour.
-// - Bearer token check on every request; a bad token on /meta/handshake -> "403::Handshake denied" with
-//   ext.sfdc.failureReason "401::Authentication invalid"; on /meta/connect -> "401::Authentication invalid",
-//   advice.reconnect "none".
-// - Replay extension over a stored event log: ext.replay {channel: replayId}; -1 new only, -2 all retained;
-//   an unknown or purged id -> "400::The replayId {N} you provided was invalid. ..." on /meta/subscribe.
-// - After a simulated restart Faye's "401:<id>:Unknown client" becomes Salesforce's "403::Unknown client".
-// - Platform event and CDC messages in Salesforce's shape.
-// Control API on the same port: POST /control/tokens {token}, /control/expire-tokens, /control/restart,
-// /control/publish {channel, payload | payloads, count}, /control/purge {channel, keepFrom}; GET /control/state.
+// A Salesforce Streaming API stand-in for tests: Faye (a real Bayeux server) plus Salesforce's behaviour, and,
+// on demand, the ways a misbehaving Salesforce (or the network in front of it) can answer.
+//
+// What Salesforce documents, and what this server does by default:
+// - Bearer token on every request. A bad token on /meta/handshake -> "403::Handshake denied" with
+//   ext.sfdc.failureReason "401::Authentication invalid" and advice.reconnect "none"; on /meta/connect ->
+//   "401::Authentication invalid" with advice {reconnect: "none", interval: 0}.
+//   (Streaming API Developer Guide, "Handling Streaming API Errors":
+//   developer.salesforce.com/docs/atlas.en-us.api_streaming.meta/api_streaming/streaming_handling_errors.htm)
+// - "403::Unknown client" once the server has forgotten a client (it timed the client out, or restarted); the
+//   client must handshake again (same page, "403 Unknown Client Error"). Salesforce runs a modified CometD 3 with
+//   its own codes (403 where CometD says 402: github.com/cometd/cometd/issues/2480), so Faye's
+//   "401:<id>:Unknown client" is rewritten to Salesforce's text and advice {reconnect: "handshake", interval: 0}.
+// - Replay extension over a stored event log: ext.replay {channel: replayId}; -1 new only, -2 all retained; an
+//   unknown or purged id -> "400::The replayId {N} you provided was invalid.  Please provide a valid ID, -2 to
+//   replay all events, or -1 to replay only new events." on /meta/subscribe ("Streaming API Error Codes":
+//   .../api_streaming/streaming_error_codes.htm). Replay ids are per channel and ascending here; Salesforce
+//   documents them as opaque and not contiguous ("Event Message Durability", 72 h retention).
+// - Long polls: advice.timeout is how long the server holds a /meta/connect (Salesforce: 110 s, "Clients and
+//   Timeouts": .../api_streaming/using_streaming_api_timeouts.htm and "How the Client Connects"); here 5 s.
+// - Platform event and CDC messages in Salesforce's shape; queued events are delivered in one batch, in order.
+//
+// Misbehaviour on demand (POST /control/misbehave with any of these; it replaces the previous set, {} ends it):
+// - connect "unknown-client": every /meta/connect forgets the client and answers 403::Unknown client in the
+//   usual shape (with channel and id), so every handshake + subscribe is followed by the same refusal.
+// - connect "unknown-client-literal": the same, in the literal shape quoted from Salesforce's documentation in
+//   issue 18, with no channel, id or clientId:
+//   {"error":"403::Unknown client","successful":false,"advice":{"interval":0,"reconnect":"handshake"}}
+//   (a client log quoting the same reply with a channel: openillumi.com/en/en-salesforce-streaming-api-403-fix-cometd-subscribe).
+// - connect "hang": /meta/connect is never answered (a proxy or a stuck server node); held polls are released
+//   when the misbehaviour ends.
+// - handshake "busy" / connect "busy": "401::Authentication invalid" whose ext.sfdc.failureReason is
+//   "503::Server is too busy" (the failure reason names the real cause; the error text is the generic 401).
+// - replayError "no-channel": the invalid-replayId reply to /meta/subscribe carries no channel field.
+// - flush: true answers the polls held now, so the next /meta/connect meets the new behaviour at once.
+// Other control calls: POST /control/outage {on, forget = true}: every Bayeux request answers HTTP 503 while on
+// (and the server forgets its clients, as after a restart); /control/publish {channel, payload | payloads, count,
+// order: "shuffled" | "descending", seed, toEveryClient}: order delivers the events as one batch in that order
+// (their replay ids and the log stay in publication order), toEveryClient also delivers them to clients that did
+// not subscribe the channel; /control/tokens {token}, /control/expire-tokens, /control/restart,
+// /control/purge {channel, keepFrom}; GET /control/state: clients, handshakes, subscriptions, requests per meta
+// channel, the busiest second's Bayeux request count (peakRequestsPerSecond), polls held by "hang".
 const http = require('http');
 const path = require('path');
 const faye = require(path.join(__dirname, '..', 'node_modules', 'faye'));
@@ -22,9 +54,18 @@ const tokens = new Set();
 const logs = new Map();      // channel -> [{replayId, data}]
 const nextReplay = new Map(); // channel -> next replay id
 const clients = new Set();
-const replayRequests = new Map(); // clientId|channel -> replayId
 let handshakes = 0;
 let subscriptions = 0;
+let misbehave = {};
+let outage = false;
+const hung = [];             // [{message, callback}] polls held by connect "hang"
+const requests = {};         // meta channel -> messages seen
+const perSecond = new Map(); // unix second -> Bayeux HTTP requests
+let peakRequestsPerSecond = 0;
+let rejected = 0;            // requests answered 503 during an outage
+
+const UNKNOWN_CLIENT_LITERAL = { error: '403::Unknown client', successful: false, advice: { interval: 0, reconnect: 'handshake' } };
+const BUSY = '503::Server is too busy';
 
 const bayeux = new faye.NodeAdapter({ mount: mount, timeout: 5 });
 const server = bayeux._server;
@@ -44,27 +85,68 @@ function queueFor(clientId, message) {
   const mem = memory();
   if (!mem._messages.has(clientId)) mem._messages.set(clientId, []);
   mem._messages.get(clientId).push(message);
-  mem.emptyQueue(clientId);
 }
 
 function invalidReplay(id) {
   return '400::The replayId {' + id + '} you provided was invalid.  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.';
 }
 
+function countRequest() {
+  const second = Math.floor(Date.now() / 1000);
+  const count = (perSecond.get(second) || 0) + 1;
+  perSecond.set(second, count);
+  peakRequestsPerSecond = Math.max(peakRequestsPerSecond, count);
+  for (const old of perSecond.keys()) if (old < second - 5) perSecond.delete(old);
+}
+
+function forgetAll() {
+  // A restarted Salesforce streaming server forgets every client; held long polls are answered empty.
+  for (const id of Array.from(clients)) {
+    memory().destroyClient(id);
+    proxy.flushConnection(id);
+  }
+  clients.clear();
+}
+
+function flushPolls() {
+  for (const id of Array.from(clients)) proxy.flushConnection(id);
+}
+
+function releaseHung() {
+  for (const held of hung.splice(0)) held.callback(held.message);
+}
+
 bayeux.addExtension({
   incoming: function (message, request, callback) {
     if (!request) return callback(message); // the server's own publisher
+    if (message.channel.startsWith('/meta/')) requests[message.channel] = (requests[message.channel] || 0) + 1;
     const token = bearer(request);
     const authorised = token !== null && tokens.has(token);
     if (message.channel === '/meta/handshake' && !authorised) {
       message.error = '403::Handshake denied';
-      message._authFailed = true;
       return callback(message);
     }
     if (message.channel.startsWith('/meta/') && message.channel !== '/meta/handshake' && !authorised) {
       message.error = '401::Authentication invalid';
-      message._authFailed = true;
       return callback(message);
+    }
+    if (message.channel === '/meta/handshake' && misbehave.handshake === 'busy') {
+      message.error = BUSY;
+      return callback(message);
+    }
+    if (message.channel === '/meta/connect') {
+      if (misbehave.connect === 'busy') {
+        message.error = BUSY;
+        return callback(message);
+      }
+      if (misbehave.connect === 'unknown-client' || misbehave.connect === 'unknown-client-literal') {
+        memory().destroyClient(message.clientId); // Faye then answers its own "Unknown client", rewritten below
+        return callback(message);
+      }
+      if (misbehave.connect === 'hang') {
+        hung.push({ message: message, callback: callback });
+        return undefined;
+      }
     }
     if (message.channel === '/meta/subscribe') {
       const channel = message.subscription;
@@ -84,6 +166,7 @@ bayeux.addExtension({
         for (const entry of log) {
           if (id === -2 || entry.replayId > id) queueFor(message.clientId, { channel: channel, data: entry.data });
         }
+        memory().emptyQueue(message.clientId);
       }
     }
     callback(message);
@@ -97,18 +180,30 @@ bayeux.addExtension({
       message.advice = { reconnect: 'none' };
       delete message.clientId;
     }
-    if (message.error === '401::Authentication invalid') {
+    if (message.error === BUSY) {
+      message.error = '401::Authentication invalid';
+      message.ext = { sfdc: { failureReason: BUSY } };
+      message.advice = { reconnect: 'none', interval: 0 };
+      delete message.clientId;
+    } else if (message.error === '401::Authentication invalid') {
       message.advice = { reconnect: 'none', interval: 0 };
     }
     if (typeof message.error === 'string' && /^401:[^:]*:Unknown client/.test(message.error)) {
+      if (message.channel === '/meta/connect' && misbehave.connect === 'unknown-client-literal') {
+        return callback(Object.assign({}, UNKNOWN_CLIENT_LITERAL, { advice: Object.assign({}, UNKNOWN_CLIENT_LITERAL.advice) }));
+      }
       message.error = '403::Unknown client';
       message.advice = { reconnect: 'handshake', interval: 0 };
+    }
+    if (message.channel === '/meta/subscribe' && misbehave.replayError === 'no-channel'
+        && typeof message.error === 'string' && message.error.startsWith('400::The replayId')) {
+      delete message.channel;
     }
     callback(message);
   },
 });
 
-function publish(channel, payload) {
+function record(channel, payload) {
   const replayId = nextReplay.get(channel) || 1;
   nextReplay.set(channel, replayId + 1);
   const data = {
@@ -119,8 +214,48 @@ function publish(channel, payload) {
   if (channel.startsWith('/data/')) delete data.payload.CreatedDate;
   if (!logs.has(channel)) logs.set(channel, []);
   logs.get(channel).push({ replayId: replayId, data: data });
-  proxy.publish({ channel: channel, data: data });
-  return replayId;
+  return { channel: channel, data: data };
+}
+
+// A small seeded generator (mulberry32), so a shuffled batch is the same on every run of a test.
+function seeded(seed) {
+  let a = seed >>> 0;
+  return function () {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function ordered(messages, order, seed) {
+  const result = messages.slice();
+  if (order === 'descending') return result.reverse();
+  if (order === 'shuffled') {
+    const random = seeded(seed === undefined ? 1 : seed);
+    for (let i = result.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [result[i], result[j]] = [result[j], result[i]];
+    }
+  }
+  return result;
+}
+
+function publish(body) {
+  const payloads = body.payloads || Array.from({ length: body.count || 1 }, (_, i) => Object.assign({ Index__c: i }, body.payload || {}));
+  const messages = payloads.map((p) => record(body.channel, p));
+  if (!body.order && !body.toEveryClient) {
+    for (const message of messages) proxy.publish(message);
+  } else {
+    // Queued for each target at once and flushed once: one delivered batch, in the requested order.
+    const subscribed = memory()._channels.get(body.channel);
+    const targets = body.toEveryClient ? Array.from(clients) : (subscribed ? Array.from(subscribed) : []);
+    for (const clientId of targets) {
+      for (const message of ordered(messages, body.order, body.seed)) queueFor(clientId, JSON.parse(JSON.stringify(message)));
+      memory().emptyQueue(clientId);
+    }
+  }
+  return { first: messages[0].data.event.replayId, last: messages[messages.length - 1].data.event.replayId };
 }
 
 function readBody(req) {
@@ -139,29 +274,51 @@ function answer(res, status, body) {
 const control = {
   '/control/tokens': (body) => { tokens.add(body.token); return {}; },
   '/control/expire-tokens': () => { tokens.clear(); return {}; },
-  '/control/restart': () => {
-    // A restarted Salesforce streaming server forgets every client; held long polls are answered empty.
-    for (const id of Array.from(clients)) {
-      memory().destroyClient(id);
-      proxy.flushConnection(id);
-    }
-    clients.clear();
-    return {};
-  },
-  '/control/publish': (body) => {
-    const payloads = body.payloads || Array.from({ length: body.count || 1 }, (_, i) => Object.assign({ Index__c: i }, body.payload || {}));
-    const ids = payloads.map((p) => publish(body.channel, p));
-    return { first: ids[0], last: ids[ids.length - 1] };
-  },
+  '/control/restart': () => { forgetAll(); return {}; },
+  '/control/publish': publish,
   '/control/purge': (body) => {
     logs.set(body.channel, (logs.get(body.channel) || []).filter((e) => e.replayId >= body.keepFrom));
     return {};
   },
+  '/control/misbehave': (body) => {
+    misbehave = Object.assign({}, body);
+    delete misbehave.flush;
+    if (misbehave.connect !== 'hang') releaseHung();
+    if (body.flush) flushPolls();
+    return { misbehave: misbehave };
+  },
+  '/control/outage': (body) => {
+    outage = !!body.on;
+    if (outage && body.forget !== false) forgetAll();
+    return { outage: outage };
+  },
 };
 
+function state() {
+  return {
+    clients: clients.size,
+    handshakes: handshakes,
+    subscriptions: subscriptions,
+    requests: requests,
+    peakRequestsPerSecond: peakRequestsPerSecond,
+    rejected: rejected,
+    heldConnects: hung.length,
+  };
+}
+
 const httpServer = http.createServer(async (req, res) => {
+  if (bayeux.check(req)) {
+    countRequest();
+    if (outage) {
+      rejected++;
+      req.resume();
+      res.writeHead(503, { 'Content-Type': 'text/plain' });
+      return res.end('Service Unavailable');
+    }
+    return bayeux.handle(req, res);
+  }
   if (req.url === '/control/state' && req.method === 'GET') {
-    return answer(res, 200, { clients: clients.size, handshakes: handshakes, subscriptions: subscriptions });
+    return answer(res, 200, state());
   }
   const action = control[req.url];
   if (action && req.method === 'POST') {
@@ -173,7 +330,6 @@ const httpServer = http.createServer(async (req, res) => {
   }
   answer(res, 404, { error: 'not found' });
 });
-bayeux.attach(httpServer);
 httpServer.listen(port, '127.0.0.1', () => {
   // Warm-up (peers.md): the first publish of a fresh server must not overtake a burst.
   proxy.publish({ channel: '/event/WarmUp__e', data: { warm: true } });
