@@ -1,0 +1,37 @@
+using Azure.Core;
+using Azure.Messaging.ServiceBus;
+
+namespace ReleaseWatch.Commands.ServiceBus;
+
+/// <summary>
+/// The one <see cref="ServiceBusClient"/> (one AMQP connection) that the command sender and the results
+/// processor share: SAS from ReleaseWatch:ServiceBus:ConnectionString, else Microsoft Entra on
+/// ReleaseWatch:ServiceBus:Namespace with the given credential (DefaultAzureCredential: managed identity in Azure).
+/// </summary>
+internal static class ServiceBusClientFactory
+{
+    public static ServiceBusClient Create(ServiceBusOptions options, TokenCredential credential)
+    {
+        var clientOptions = new ServiceBusClientOptions
+        {
+            Identifier = "releasewatch",
+            // The SDK retries with back-off itself; SendTimeout bounds each try.
+            RetryOptions = new ServiceBusRetryOptions { TryTimeout = options.SendTimeout },
+        };
+        return string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new ServiceBusClient(NamespaceHost(options.Namespace), credential, clientOptions)
+            : new ServiceBusClient(options.ConnectionString.Trim(), clientOptions);
+    }
+
+    /// <summary>"acme.servicebus.windows.net", also when given as "sb://acme.servicebus.windows.net/".</summary>
+    public static string NamespaceHost(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw new InvalidOperationException("ReleaseWatch:ServiceBus:Namespace or ReleaseWatch:ServiceBus:ConnectionString must be set.");
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : text.TrimEnd('/');
+    }
+}
