@@ -23,6 +23,30 @@ internal static class ServiceBusClientFactory
             : new ServiceBusClient(options.ConnectionString.Trim(), clientOptions);
     }
 
+    /// <summary>
+    /// True when the settings make a client: a connection string the SDK parses, with an endpoint and either a
+    /// key name and key or a shared access signature; else a namespace. For validation at start.
+    /// </summary>
+    public static bool IsValid(ServiceBusOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return !string.IsNullOrWhiteSpace(options.Namespace);
+        }
+
+        try
+        {
+            var parts = ServiceBusConnectionStringProperties.Parse(options.ConnectionString.Trim());
+            return parts.Endpoint is not null &&
+                (!string.IsNullOrEmpty(parts.SharedAccessSignature) ||
+                 (!string.IsNullOrEmpty(parts.SharedAccessKeyName) && !string.IsNullOrEmpty(parts.SharedAccessKey)));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>"acme.servicebus.windows.net", also when given as "sb://acme.servicebus.windows.net/".</summary>
     public static string NamespaceHost(string? value)
     {

@@ -39,4 +39,18 @@ public sealed class ServiceBusClientFactoryTests
         Assert.Contains("ReleaseWatch:ServiceBus:Namespace", error.Message, StringComparison.Ordinal);
         Assert.Contains("ReleaseWatch:ServiceBus:ConnectionString", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=abc=", null, true)]
+    [InlineData("Endpoint=sb://acme.servicebus.windows.net/;SharedAccessSignature=SharedAccessSignature sr=x&sig=y&se=1&skn=send", null, true)]
+    [InlineData(null, "acme.servicebus.windows.net", true)]
+    [InlineData("Endpoint=sb://acme.servicebus.windows.net/", null, false)]
+    [InlineData("Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send", null, false)]
+    [InlineData("SharedAccessKeyName=send;SharedAccessKey=abc=", null, false)]
+    [InlineData("not a connection string", null, false)]
+    [InlineData(null, null, false)]
+    public void IsValid_accepts_only_settings_that_make_a_client(string? connectionString, string? ns, bool valid)
+    {
+        Assert.Equal(valid, ServiceBusClientFactory.IsValid(new ServiceBusOptions { ConnectionString = connectionString, Namespace = ns }));
+    }
 }
