@@ -4,32 +4,47 @@ using Amqp.Framing;
 
 namespace ReleaseWatch.Commands;
 
-/// <summary>Maps a command to its AMQP message, exactly as the "releasewatch.command/v1" contract says.</summary>
+/// <summary>
+/// The "releasewatch.command/v1" contract on the wire: the body and the application properties every
+/// transport puts on a command message, and the AMQP message the generic AMQP 1.0 transport sends.
+/// </summary>
 internal static class CommandMessage
 {
     public const string ContentType = "application/json";
 
     public static Message Create(ReleaseCommand command)
     {
-        var type = TypeName(command.Type);
         var message = new Message
         {
-            BodySection = new Data { Binary = JsonSerializer.SerializeToUtf8Bytes(command, ReleaseWatchJson.Options) },
+            BodySection = new Data { Binary = Body(command) },
             Properties = new Properties
             {
                 MessageId = command.CommandId,
                 GroupId = command.Org.Id,
                 CorrelationId = command.Deployment.Id,
-                Subject = type,
+                Subject = TypeName(command.Type),
                 ContentType = ContentType,
             },
             ApplicationProperties = new ApplicationProperties(),
         };
-        message.ApplicationProperties["type"] = type;
-        message.ApplicationProperties["org"] = command.Org.Id;
-        message.ApplicationProperties["severity"] = command.Severity;
+        foreach (var (key, value) in ApplicationProperties(command))
+        {
+            message.ApplicationProperties[key] = value;
+        }
+
         return message;
     }
+
+    /// <summary>The JSON body, UTF-8, "schema" first.</summary>
+    public static byte[] Body(ReleaseCommand command) => JsonSerializer.SerializeToUtf8Bytes(command, ReleaseWatchJson.Options);
+
+    /// <summary>type, org and severity as strings, so an agent or a subscription filter can route without reading the body.</summary>
+    public static IEnumerable<KeyValuePair<string, object>> ApplicationProperties(ReleaseCommand command) =>
+    [
+        new("type", TypeName(command.Type)),
+        new("org", command.Org.Id),
+        new("severity", command.Severity),
+    ];
 
     public static string TypeName(CommandType type) => type.ToString().ToLowerInvariant();
 }

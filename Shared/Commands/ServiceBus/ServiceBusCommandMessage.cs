@@ -1,0 +1,29 @@
+using Azure.Messaging.ServiceBus;
+
+namespace ReleaseWatch.Commands.ServiceBus;
+
+/// <summary>
+/// A command as a <see cref="ServiceBusMessage"/>, with exactly the properties of the AMQP transport's
+/// message (<see cref="CommandMessage"/>): message-id = commandId (Service Bus drops a resend as a duplicate),
+/// session id (group-id) = org id, correlation-id = deployment id, subject = type, content-type application/json.
+/// </summary>
+internal static class ServiceBusCommandMessage
+{
+    public static ServiceBusMessage Create(ReleaseCommand command)
+    {
+        var message = new ServiceBusMessage(CommandMessage.Body(command))
+        {
+            MessageId = command.CommandId,
+            SessionId = command.Org.Id,
+            CorrelationId = command.Deployment.Id,
+            Subject = CommandMessage.TypeName(command.Type),
+            ContentType = CommandMessage.ContentType,
+        };
+        foreach (var (key, value) in CommandMessage.ApplicationProperties(command))
+        {
+            message.ApplicationProperties[key] = value;
+        }
+
+        return message;
+    }
+}
