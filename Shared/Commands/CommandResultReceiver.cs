@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace ReleaseWatch.Commands;
 
 /// <summary>
-/// Standalone mode: receives "release-command-results", settles a message only after the watch stored
+/// Standalone mode on a generic AMQP 1.0 broker: receives "release-command-results", settles a message only after the watch stored
 /// it, dead-letters what is malformed or unknown, and outlives any failure by reconnecting.
 /// </summary>
 internal sealed class CommandResultReceiver(
-    ServiceBusConnection connection,
+    AmqpBrokerConnection connection,
     CommandResultIntake intake,
     IOptions<ServiceBusOptions> options,
     TimeProvider time,
@@ -36,7 +36,6 @@ internal sealed class CommandResultReceiver(
                     receiver = await connection.CreateReceiverAsync(options.Value.ResultsQueue, stoppingToken).ConfigureAwait(false);
                 }
 
-                await connection.KeepAuthorizedAsync(options.Value.ResultsQueue, stoppingToken).ConfigureAwait(false);
                 var message = await receiver.ReceiveAsync(Poll).ConfigureAwait(false);
                 if (message is not null)
                 {
