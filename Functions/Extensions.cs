@@ -6,12 +6,13 @@ namespace ReleaseWatch.Functions;
 internal static class Extensions
 {
     /// <summary>
-    /// Composes the executable: every capability of Shared/, the one JSON dialect for HTTP answers, and what only
-    /// the web host knows (its listening address, for the demo).
+    /// Composes the executable: every capability of Shared/, telemetry export when configured, the one JSON dialect
+    /// for HTTP answers, and what only the web host knows (its listening address, for the demo).
     /// </summary>
     public static WebApplicationBuilder AddReleaseWatchFunctions(this WebApplicationBuilder builder)
     {
         builder.UseReleaseWatchHosting();
+        builder.AddReleaseWatchTelemetry();
         builder.Services.AddReleaseWatch(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => ReleaseWatchJson.Apply(o.SerializerOptions));
         builder.Services.AddSingleton<IListeningAddress, ServerListeningAddress>();

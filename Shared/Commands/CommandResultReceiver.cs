@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Amqp;
 using Amqp.Framing;
@@ -5,6 +6,7 @@ using Amqp.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Telemetry;
 
 namespace ReleaseWatch.Commands;
 
@@ -69,6 +71,9 @@ internal sealed class CommandResultReceiver(
 
     private async Task SettleAsync(ReceiverLink receiver, Message message, CancellationToken cancellationToken)
     {
+        // Continues the deploy agent's trace when its result carries one; the watch step it causes links here.
+        using var receive = ReleaseWatchTelemetry.StartChildOf("receive command result",
+            TraceParent.FromMessage(name => message.ApplicationProperties?.Map.TryGetValue(name, out var value) == true ? value : null), ActivityKind.Consumer);
         CommandResultDisposition disposition;
         try
         {
