@@ -31,16 +31,24 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// Binds the listening address by mode: under the Functions host, 127.0.0.1 on FUNCTIONS_CUSTOMHANDLER_PORT;
-    /// standalone, ReleaseWatch:Urls (default http://127.0.0.1:7071).
+    /// Binds the listening address by mode. Under the Functions host: 127.0.0.1 on FUNCTIONS_CUSTOMHANDLER_PORT, always.
+    /// Standalone, ASP.NET Core's own settings win (--urls, ASPNETCORE_URLS / DOTNET_URLS or "urls" in configuration,
+    /// then ASPNETCORE_HTTP_PORTS / HTTPS_PORTS; Kestrel:Endpoints above all); without them ReleaseWatch:Urls, default
+    /// http://127.0.0.1:7071.
     /// </summary>
     private static WebApplicationBuilder UseReleaseWatchHosting(this WebApplicationBuilder builder)
     {
-        var customHandlerPort = builder.Configuration[HostingMode.CustomHandlerPortSetting];
-        var urls = string.IsNullOrWhiteSpace(customHandlerPort)
-            ? builder.Configuration["ReleaseWatch:Urls"] ?? "http://127.0.0.1:7071"
-            : $"http://127.0.0.1:{customHandlerPort}";
-        builder.WebHost.UseUrls(urls);
+        var configuration = builder.Configuration;
+        var customHandlerPort = configuration[HostingMode.CustomHandlerPortSetting];
+        if (!string.IsNullOrWhiteSpace(customHandlerPort))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{customHandlerPort}");
+        }
+        else if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }.All(key => string.IsNullOrWhiteSpace(configuration[key])))
+        {
+            builder.WebHost.UseUrls(configuration["ReleaseWatch:Urls"] ?? "http://127.0.0.1:7071");
+        }
+
         return builder;
     }
 }
