@@ -1,11 +1,8 @@
-using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReleaseWatch.Commands.ServiceBus;
 using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Commands;
@@ -13,31 +10,25 @@ namespace ReleaseWatch.Commands;
 public static class CommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers commands: the command sender for the configured transport (Azure Service Bus through its SDK, or a
-    /// generic AMQP 1.0 broker; the null sender without either), the result intake and, standalone, its receiver.
+    /// Registers commands: ReleaseWatch:ServiceBus validated at start, the result intake, the generic AMQP 1.0 transport
+    /// when the connection string is amqp(s):// (with its results receiver when standalone), and the null sender when no
+    /// transport registered a sender (Azure Service Bus registers its own first: AddReleaseWatchServiceBus).
     /// </summary>
     public static IServiceCollection AddReleaseWatchCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandResultIntake>();
-        var section = configuration.GetSection("ReleaseWatch:ServiceBus");
-        if (!string.IsNullOrWhiteSpace(section["ConnectionString"]) || !string.IsNullOrWhiteSpace(section["Namespace"]))
+        if (CommandTransports.Configured(configuration) is { } transport)
         {
             var options = services.AddOptions<ServiceBusOptions>()
-                .Bind(section)
+                .Bind(configuration.GetSection(CommandTransports.Section))
                 .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
                 .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
                 .Validate(o => o.SendTimeout > TimeSpan.Zero, "ReleaseWatch:ServiceBus:SendTimeout must be positive.")
                 .ValidateOnStart();
-            // Under the Functions host, results come from the host's Service Bus trigger (the CommandResults function).
-            var receivesResults = !HostingMode.IsFunctionsHost(configuration);
-            if (CommandTransports.For(section.Get<ServiceBusOptions>() ?? new()) == CommandTransport.AzureServiceBus)
+            if (transport == CommandTransport.Amqp)
             {
-                services.AddAzureServiceBus(options, receivesResults);
-            }
-            else
-            {
-                services.AddAmqpBroker(options, receivesResults);
+                services.AddAmqpBroker(options, receivesResults: !HostingMode.IsFunctionsHost(configuration));
             }
         }
 
@@ -46,22 +37,6 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<ICommandSender, NoCommandSender>();
 
         return services;
-    }
-
-    private static void AddAzureServiceBus(this IServiceCollection services, OptionsBuilder<ServiceBusOptions> options, bool receivesResults)
-    {
-        options.Validate(ServiceBusClientFactory.IsValid,
-            "ReleaseWatch:ServiceBus:ConnectionString must be Endpoint=sb://<namespace>/;SharedAccessKeyName=<rule>;SharedAccessKey=<key>, " +
-            "or set ReleaseWatch:ServiceBus:Namespace (<namespace>.servicebus.windows.net) for Microsoft Entra.");
-        // One client (one connection) for the sender and the processor; DI disposes it after them.
-        services.AddSingleton(sp => ServiceBusClientFactory.Create(
-            sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value,
-            sp.GetService<TokenCredential>() ?? new DefaultAzureCredential()));
-        services.AddSingleton<ICommandSender, ServiceBusCommandSender>();
-        if (receivesResults)
-        {
-            services.AddHostedService<ServiceBusResultProcessor>();
-        }
     }
 
     private static void AddAmqpBroker(this IServiceCollection services, OptionsBuilder<ServiceBusOptions> options, bool receivesResults)

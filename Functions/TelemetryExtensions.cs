@@ -12,7 +12,7 @@ namespace ReleaseWatch.Functions;
 /// requests it serves, its logs with their trace ids) exported to Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING
 /// is set and to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is; both if both. Neither: nothing is registered, nothing listens.
 /// </summary>
-internal static class Telemetry
+internal static class TelemetryExtensions
 {
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
