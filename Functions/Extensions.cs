@@ -6,12 +6,13 @@ namespace ReleaseWatch.Functions;
 internal static class Extensions
 {
     /// <summary>
-    /// Composes the executable: every capability of Shared/, the one JSON dialect for HTTP answers, and what only
-    /// the web host knows (its listening address, for the demo).
+    /// Composes the executable: every capability of Shared/, telemetry export when configured, the one JSON dialect
+    /// for HTTP answers, and what only the web host knows (its listening address, for the demo).
     /// </summary>
     public static WebApplicationBuilder AddReleaseWatchFunctions(this WebApplicationBuilder builder)
     {
         builder.UseReleaseWatchHosting();
+        builder.AddReleaseWatchTelemetry();
         builder.Services.AddReleaseWatch(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => ReleaseWatchJson.Apply(o.SerializerOptions));
         builder.Services.AddSingleton<IListeningAddress, ServerListeningAddress>();
@@ -30,16 +31,24 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// Binds the listening address by mode: under the Functions host, 127.0.0.1 on FUNCTIONS_CUSTOMHANDLER_PORT;
-    /// standalone, ReleaseWatch:Urls (default http://127.0.0.1:7071).
+    /// Binds the listening address by mode. Under the Functions host: 127.0.0.1 on FUNCTIONS_CUSTOMHANDLER_PORT, always.
+    /// Standalone, ASP.NET Core's own settings win (--urls, ASPNETCORE_URLS / DOTNET_URLS or "urls" in configuration,
+    /// then ASPNETCORE_HTTP_PORTS / HTTPS_PORTS; Kestrel:Endpoints above all); without them ReleaseWatch:Urls, default
+    /// http://127.0.0.1:7071.
     /// </summary>
     private static WebApplicationBuilder UseReleaseWatchHosting(this WebApplicationBuilder builder)
     {
-        var customHandlerPort = builder.Configuration[HostingMode.CustomHandlerPortSetting];
-        var urls = string.IsNullOrWhiteSpace(customHandlerPort)
-            ? builder.Configuration["ReleaseWatch:Urls"] ?? "http://127.0.0.1:7071"
-            : $"http://127.0.0.1:{customHandlerPort}";
-        builder.WebHost.UseUrls(urls);
+        var configuration = builder.Configuration;
+        var customHandlerPort = configuration[HostingMode.CustomHandlerPortSetting];
+        if (!string.IsNullOrWhiteSpace(customHandlerPort))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{customHandlerPort}");
+        }
+        else if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }.All(key => string.IsNullOrWhiteSpace(configuration[key])))
+        {
+            builder.WebHost.UseUrls(configuration["ReleaseWatch:Urls"] ?? "http://127.0.0.1:7071");
+        }
+
         return builder;
     }
 }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace ReleaseWatch.Commands;
 
-/// <summary>Sends commands over the shared AMQP connection; returns only once the broker accepted the message.</summary>
+/// <summary>Sends commands to a generic AMQP 1.0 broker over the shared connection; returns only once the broker accepted the message.</summary>
 internal sealed class AmqpCommandSender(
-    ServiceBusConnection connection,
+    AmqpBrokerConnection connection,
     IOptions<ServiceBusOptions> options,
     ILogger<AmqpCommandSender> logger) : ICommandSender
 {

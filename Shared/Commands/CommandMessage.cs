@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Amqp;
 using Amqp.Framing;
+using ReleaseWatch.Telemetry;
 
 namespace ReleaseWatch.Commands;
 
@@ -27,7 +29,7 @@ internal static class CommandMessage
             },
             ApplicationProperties = new ApplicationProperties(),
         };
-        foreach (var (key, value) in ApplicationProperties(command))
+        foreach (var (key, value) in ApplicationProperties(command).Concat(TraceProperties()))
         {
             message.ApplicationProperties[key] = value;
         }
@@ -45,6 +47,12 @@ internal static class CommandMessage
         new("org", command.Org.Id),
         new("severity", command.Severity),
     ];
+
+    /// <summary>
+    /// Diagnostic-Id and traceparent (and tracestate) of the current span, the delivery of the command, so that the
+    /// deploy agent continues the trace of the step that decided it. None with telemetry off.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, object>> TraceProperties() => TraceParent.MessageProperties(Activity.Current);
 
     public static string TypeName(CommandType type) => type.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Amqp;
 using Amqp.Framing;
@@ -5,15 +6,16 @@ using Amqp.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Telemetry;
 
 namespace ReleaseWatch.Commands;
 
 /// <summary>
-/// Standalone mode: receives "release-command-results", settles a message only after the watch stored
+/// Standalone mode on a generic AMQP 1.0 broker: receives "release-command-results", settles a message only after the watch stored
 /// it, dead-letters what is malformed or unknown, and outlives any failure by reconnecting.
 /// </summary>
 internal sealed class CommandResultReceiver(
-    ServiceBusConnection connection,
+    AmqpBrokerConnection connection,
     CommandResultIntake intake,
     IOptions<ServiceBusOptions> options,
     TimeProvider time,
@@ -36,7 +38,6 @@ internal sealed class CommandResultReceiver(
                     receiver = await connection.CreateReceiverAsync(options.Value.ResultsQueue, stoppingToken).ConfigureAwait(false);
                 }
 
-                await connection.KeepAuthorizedAsync(options.Value.ResultsQueue, stoppingToken).ConfigureAwait(false);
                 var message = await receiver.ReceiveAsync(Poll).ConfigureAwait(false);
                 if (message is not null)
                 {
@@ -70,6 +71,9 @@ internal sealed class CommandResultReceiver(
 
     private async Task SettleAsync(ReceiverLink receiver, Message message, CancellationToken cancellationToken)
     {
+        // Continues the deploy agent's trace when its result carries one; the watch step it causes links here.
+        using var receive = ReleaseWatchTelemetry.StartChildOf("receive command result",
+            TraceParent.FromMessage(name => message.ApplicationProperties?.Map.TryGetValue(name, out var value) == true ? value : null), ActivityKind.Consumer);
         CommandResultDisposition disposition;
         try
         {

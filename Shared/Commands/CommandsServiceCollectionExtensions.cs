@@ -1,26 +1,35 @@
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Commands;
 
 public static class CommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers commands: the Service Bus command sender (the null one without Service Bus), the result intake and,
-    /// standalone, its AMQP receiver.
+    /// Registers commands: ReleaseWatch:ServiceBus validated at start, the result intake, the generic AMQP 1.0 transport
+    /// when the connection string is amqp(s):// (with its results receiver when standalone), and the null sender when no
+    /// transport registered a sender (Azure Service Bus registers its own first: AddReleaseWatchServiceBus).
     /// </summary>
     public static IServiceCollection AddReleaseWatchCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandResultIntake>();
-        var section = configuration.GetSection("ReleaseWatch:ServiceBus");
-        if (!string.IsNullOrWhiteSpace(section["ConnectionString"]) || !string.IsNullOrWhiteSpace(section["Namespace"]))
+        if (CommandTransports.Configured(configuration) is { } transport)
         {
-            services.AddServiceBus(configuration, section);
+            var options = services.AddOptions<ServiceBusOptions>()
+                .Bind(configuration.GetSection(CommandTransports.Section))
+                .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
+                .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
+                .Validate(o => o.SendTimeout > TimeSpan.Zero, "ReleaseWatch:ServiceBus:SendTimeout must be positive.")
+                .ValidateOnStart();
+            if (transport == CommandTransport.Amqp)
+            {
+                services.AddAmqpBroker(options, receivesResults: !HostingMode.IsFunctionsHost(configuration));
+            }
         }
 
         // Without Service Bus, decided commands wait Pending in the outbox (GET /api/watches/{id} shows them)
@@ -30,26 +39,15 @@ public static class CommandsServiceCollectionExtensions
         return services;
     }
 
-    private static void AddServiceBus(this IServiceCollection services, IConfiguration configuration, IConfigurationSection section)
+    private static void AddAmqpBroker(this IServiceCollection services, OptionsBuilder<ServiceBusOptions> options, bool receivesResults)
     {
-        services.AddOptions<ServiceBusOptions>()
-            .Bind(section)
-            .Validate(ServiceBusEndpoint.IsValid,
-                "ReleaseWatch:ServiceBus:ConnectionString must be Endpoint=sb://<namespace>/;SharedAccessKeyName=<rule>;SharedAccessKey=<key> or an amqp:// URL.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.CommandsQueue), "ReleaseWatch:ServiceBus:CommandsQueue must not be empty.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ResultsQueue), "ReleaseWatch:ServiceBus:ResultsQueue must not be empty.")
-            .Validate(o => o.SendTimeout > TimeSpan.Zero, "ReleaseWatch:ServiceBus:SendTimeout must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>();
-            var authorizer = string.IsNullOrWhiteSpace(options.Value.ConnectionString)
-                ? new CbsTokenAuthorizer(new DefaultAzureCredential(), sp.GetRequiredService<TimeProvider>())
-                : null;
-            return new ServiceBusConnection(options, authorizer, sp.GetRequiredService<ILogger<ServiceBusConnection>>());
-        });
+        options.Validate(AmqpBrokerEndpoint.IsValid,
+            "ReleaseWatch:ServiceBus:ConnectionString must be an amqp:// or amqps:// URL (amqp://<user>:<password>@<host>:<port>) " +
+            "or Endpoint=amqp://<host>:<port>/;SharedAccessKeyName=<user>;SharedAccessKey=<password>.");
+        services.AddSingleton(sp => new AmqpBrokerConnection(
+            sp.GetRequiredService<IOptions<ServiceBusOptions>>(), sp.GetRequiredService<ILogger<AmqpBrokerConnection>>()));
         services.AddSingleton<ICommandSender, AmqpCommandSender>();
-        if (string.IsNullOrWhiteSpace(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+        if (receivesResults)
         {
             services.AddHostedService<CommandResultReceiver>();
         }

@@ -4,8 +4,9 @@ namespace ReleaseWatch.Commands;
 public sealed class ServiceBusOptions
 {
     /// <summary>
-    /// A SAS connection string (Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=..;SharedAccessKey=..),
-    /// authenticated with SASL PLAIN; or an amqp://user:pass@host:port URL (RabbitMQ in tests). Default: none.
+    /// The scheme picks the transport: Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=..;SharedAccessKey=..
+    /// is Azure Service Bus through its SDK (SAS); amqp://user:pass@host:port (or Endpoint=amqp://..;SharedAccessKeyName=user;
+    /// SharedAccessKey=password) is any AMQP 1.0 broker, e.g. RabbitMQ, through AMQPNetLite. Default: none.
     /// </summary>
     public string? ConnectionString { get; set; }
 
@@ -18,9 +19,12 @@ public sealed class ServiceBusOptions
     /// <summary>Queue the deploy agent answers on. Default "release-command-results".</summary>
     public string ResultsQueue { get; set; } = "release-command-results";
 
-    /// <summary>Prepended to queue names to form the AMQP address. Default "" (Service Bus); RabbitMQ uses "/amq/queue/" or "/queue/".</summary>
+    /// <summary>AMQP broker only: prepended to queue names to form the address. Default ""; RabbitMQ uses "/amq/queue/" or "/queue/". Ignored for Azure Service Bus.</summary>
     public string AddressPrefix { get; set; } = "";
 
-    /// <summary>How long the broker may take to accept one command. Default 30 s.</summary>
+    /// <summary>
+    /// How long the broker may take to accept one command. Default 30 s. For Azure Service Bus this is the SDK's
+    /// per-try timeout (it retries 3 times with exponential back-off).
+    /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

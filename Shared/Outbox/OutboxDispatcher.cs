@@ -61,10 +61,13 @@ internal sealed class OutboxDispatcher(
             return null;
         }
 
+        using var delivery = OutboxTelemetry.StartDelivery(claimed.Item);
         var attempt = claimed.Item.Kind == OutboxItemKind.Command
             ? await SendCommandAsync(claimed.Item, cancellationToken).ConfigureAwait(false)
             : await SendAlertAsync(claimed.Item, cancellationToken).ConfigureAwait(false);
-        return await RecordAsync(claimed, attempt, cancellationToken).ConfigureAwait(false);
+        var report = await RecordAsync(claimed, attempt, cancellationToken).ConfigureAwait(false);
+        OutboxTelemetry.Attempted(delivery, claimed.Item, report.Status, attempt.Error, time.GetUtcNow());
+        return report.History;
     }
 
     private async Task<OutboxAttempt> SendCommandAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -101,8 +104,8 @@ internal sealed class OutboxDispatcher(
         return new OutboxAttempt(errors.Count == 0 ? null : string.Join("; ", errors), delivered);
     }
 
-    /// <summary>Stores the attempt on the row; returns what the watch's history should say of it, if anything.</summary>
-    private async Task<DeliveryReport?> RecordAsync(OutboxEntry claimed, OutboxAttempt attempt, CancellationToken cancellationToken)
+    /// <summary>Stores the attempt on the row; returns the row's new status and what the watch's history should say of it, if anything.</summary>
+    private async Task<(OutboxItemStatus Status, DeliveryReport? History)> RecordAsync(OutboxEntry claimed, OutboxAttempt attempt, CancellationToken cancellationToken)
     {
         var item = claimed.Item;
         var now = time.GetUtcNow();
@@ -128,7 +131,7 @@ internal sealed class OutboxDispatcher(
         }
 
         await store.TryUpdateAsync(claimed, next, cancellationToken).ConfigureAwait(false);
-        return history is null ? null : new DeliveryReport(item.WatchId, item.ItemId, history);
+        return (next.Status, history is null ? null : new DeliveryReport(item.WatchId, item.ItemId, history));
     }
 }
 

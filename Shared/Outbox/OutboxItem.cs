@@ -11,6 +11,7 @@ namespace ReleaseWatch.Outbox;
 /// <param name="WatchId">The watch's partition.</param>
 /// <param name="ItemId">Deterministic per decision: the command id, or the alert id.</param>
 /// <param name="DeliveredChannels">For alerts: channels that already accepted it (each channel fails alone).</param>
+/// <param name="TraceParent">The W3C trace context of the step that decided it: its delivery continues that trace.</param>
 public sealed record OutboxItem(
     string WatchId,
     string ItemId,
@@ -22,7 +23,8 @@ public sealed record OutboxItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset? NextAttemptAt,
     string? LastError,
-    IReadOnlyList<string> DeliveredChannels)
+    IReadOnlyList<string> DeliveredChannels,
+    string? TraceParent = null)
 {
     public static OutboxItem ForCommand(string watchId, ReleaseCommand command, DateTimeOffset at) =>
         new(watchId, command.CommandId, OutboxItemKind.Command, command, null, OutboxItemStatus.Pending, 0, at, null, null, []);

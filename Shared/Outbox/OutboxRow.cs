@@ -31,6 +31,7 @@ internal static class OutboxRow
             ["NextAttemptAt"] = item.NextAttemptAt,
             ["LastError"] = item.LastError,
             ["DeliveredChannels"] = string.Join(',', item.DeliveredChannels),
+            ["TraceParent"] = item.TraceParent,
         };
     }
 
@@ -50,6 +51,7 @@ internal static class OutboxRow
             entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
             entity.GetDateTimeOffset("NextAttemptAt"),
             entity.GetString("LastError"),
-            string.IsNullOrEmpty(channels) ? [] : channels.Split(','));
+            string.IsNullOrEmpty(channels) ? [] : channels.Split(','),
+            entity.GetString("TraceParent"));
     }
 }

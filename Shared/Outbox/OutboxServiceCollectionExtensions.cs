@@ -2,17 +2,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Commands.ServiceBus;
 
 namespace ReleaseWatch.Outbox;
 
 public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what acts on decisions: commands (Service Bus, or the null sender), the alert channels that are
+    /// Registers what acts on decisions: commands (Azure Service Bus through its SDK, a generic AMQP 1.0 broker, or the null sender), the alert channels that are
     /// configured with their routing, and the outbox dispatcher that delivers both (ReleaseWatch:Outbox).
     /// </summary>
     public static IServiceCollection AddReleaseWatchResponders(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddReleaseWatchServiceBus(configuration);
         services.AddReleaseWatchCommands(configuration);
         services.AddReleaseWatchAlerts(configuration);
         services.AddOptions<OutboxOptions>()

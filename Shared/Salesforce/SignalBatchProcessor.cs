@@ -64,6 +64,7 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
         await signals.CountAsync(orgId, occurrences, storing);
         await signals.KeepEvidenceAsync(evidence, storing);
         await streams.SaveCheckpointsAsync(orgId, checkpoints, storing);
+        CaptureMetrics.Stored(orgId, receivedAt, newest);
         if (evidence.Count > 0)
         {
             await nudge.NotifySignalsAsync(orgId, cancellationToken);

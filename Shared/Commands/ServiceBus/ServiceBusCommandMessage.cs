@@ -19,7 +19,8 @@ internal static class ServiceBusCommandMessage
             Subject = CommandMessage.TypeName(command.Type),
             ContentType = CommandMessage.ContentType,
         };
-        foreach (var (key, value) in CommandMessage.ApplicationProperties(command))
+        // Set before the SDK sees the message: it then keeps this trace context rather than starting its own.
+        foreach (var (key, value) in CommandMessage.ApplicationProperties(command).Concat(CommandMessage.TraceProperties()))
         {
             message.ApplicationProperties[key] = value;
         }

@@ -19,6 +19,10 @@ namespace ReleaseWatch.Watches.Deciding;
 /// edited or removed later does not change (or stall) a running watch. Null only for watches stored before
 /// snapshots existed; those look their policy up by name.
 /// </param>
+/// <param name="TraceParent">
+/// The W3C trace context of the step that started the watch (null with telemetry off): later steps link to it.
+/// Set by the runtime; the decider carries it along untouched.
+/// </param>
 public sealed record WatchState(
     string WatchId,
     DeploymentNotice Deployment,
@@ -38,7 +42,8 @@ public sealed record WatchState(
     string? SupersededBy,
     MetricJudgement? Breach,
     string Outcome,
-    Policy? Policy = null)
+    Policy? Policy = null,
+    string? TraceParent = null)
 {
     public OrgRef Org => Deployment.Org;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ReleaseWatch.Telemetry;
 using ReleaseWatch.Watches.Deciding;
 using ReleaseWatch.Watches.Storage;
 
@@ -14,6 +15,7 @@ internal sealed class WatchChecks(IWatchStore store, WatchRunner runner, CheckJu
     /// <summary>The step's decision; null when the watch does not exist or no longer judges.</summary>
     public async Task<WatchDecision?> JudgeAsync(string watchId, JudgementTrigger trigger, CancellationToken cancellationToken)
     {
+        using var step = WatchTracing.StartStep("watch check", watchId, trigger.ToString());
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.GetAsync(watchId, cancellationToken);
@@ -22,8 +24,14 @@ internal sealed class WatchChecks(IWatchStore store, WatchRunner runner, CheckJu
                 return null;
             }
 
+            WatchTracing.Read(step, stored.State);
             var now = time.GetUtcNow();
-            var judged = await judge.JudgeAsync(stored.State, runner.PolicyOf(stored.State), trigger, now, cancellationToken);
+            SignalsJudged judged;
+            using (ReleaseWatchTelemetry.Source.StartActivity("watch judge"))
+            {
+                judged = await judge.JudgeAsync(stored.State, runner.PolicyOf(stored.State), trigger, now, cancellationToken);
+            }
+
             try
             {
                 return await runner.StepAsync(stored, judged, now, cancellationToken);

@@ -27,15 +27,16 @@ internal sealed class WatchRunner(
     /// <summary>Starts a watch; returns false (and changes nothing) when it already exists.</summary>
     public async Task<(WatchState State, bool Created)> StartAsync(string watchId, DeploymentReceived received, CancellationToken cancellationToken)
     {
+        using var step = WatchTracing.StartFirstStep(watchId, received);
         var existing = await store.GetAsync(watchId, cancellationToken);
         if (existing is not null)
         {
             return (existing.State, false);
         }
 
-        var decision = WatchDecider.Start(watchId, received, policies.Get(received.PolicyName), time.GetUtcNow());
+        var decision = WatchTracing.WithOrigin(WatchDecider.Start(watchId, received, policies.Get(received.PolicyName), time.GetUtcNow()), step);
         await timers.ScheduleAsync(watchId, decision.State.Timers, cancellationToken);
-        var outbox = await composer.ComposeAsync(decision, cancellationToken);
+        var outbox = WatchTracing.Stamp(await composer.ComposeAsync(decision, cancellationToken));
         if (!await store.CreateAsync(decision, outbox, cancellationToken))
         {
             // A concurrent delivery of the same deployment won the race: return its watch.
@@ -47,6 +48,7 @@ internal sealed class WatchRunner(
         // was being created; writing the timers again (idempotent) brings it back.
         await timers.ScheduleAsync(watchId, decision.State.Timers, cancellationToken);
         WatchLogs.Started(logger, watchId, decision.State.Org.Id, decision.State.Deployment.DeploymentId, decision.State.PolicyName);
+        WatchMetrics.Started(decision.State);
         await DispatchAsync(decision, cancellationToken);
         return (decision.State, true);
     }
@@ -54,6 +56,7 @@ internal sealed class WatchRunner(
     /// <summary>Applies an event to a watch at the current instant. Null when the watch does not exist.</summary>
     public async Task<WatchDecision?> ApplyAsync(string watchId, WatchEvent @event, CancellationToken cancellationToken)
     {
+        using var step = WatchTracing.StartStep("watch step", watchId, @event.GetType().Name);
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.GetAsync(watchId, cancellationToken);
@@ -62,6 +65,7 @@ internal sealed class WatchRunner(
                 return null;
             }
 
+            WatchTracing.Read(step, stored.State);
             try
             {
                 return await StepAsync(stored, @event, time.GetUtcNow(), cancellationToken);
@@ -88,8 +92,10 @@ internal sealed class WatchRunner(
 
         // Timers first: a timer without its step is ignored later; a step without its timer would stall.
         await timers.ScheduleAsync(watchId, decision.State.Timers.Except(stored.State.Timers), cancellationToken);
-        var outbox = await composer.ComposeAsync(decision, cancellationToken);
+        var outbox = WatchTracing.Stamp(await composer.ComposeAsync(decision, cancellationToken));
         await store.SaveAsync(decision, outbox, stored.ETag, cancellationToken);
+        WatchTracing.Decided(stored.State, decision);
+        WatchMetrics.Stepped(stored.State, decision);
         WatchLogs.Stepped(logger, watchId, @event.GetType().Name, stored.State.Phase, decision.State.Phase, decision.Effects.Count);
         await DispatchAsync(decision, cancellationToken);
         return decision;

@@ -45,7 +45,7 @@ public sealed class AmqpCommandSenderTests(RabbitMqPeer rabbit)
         var queue = Responders.UniqueQueue();
         await using var services = Responders.Create(rabbit, queue);
         var sender = services.GetRequiredService<ICommandSender>();
-        var connection = services.GetRequiredService<ServiceBusConnection>();
+        var connection = services.GetRequiredService<AmqpBrokerConnection>();
 
         await sender.SendAsync(Some.Command("cmd-a"), CancellationToken.None);
         var link = await connection.GetSenderAsync(queue + "-commands", CancellationToken.None);

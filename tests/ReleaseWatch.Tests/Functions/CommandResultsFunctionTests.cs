@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Commands.ServiceBus;
 using ReleaseWatch.Tests.Commands;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
@@ -23,7 +24,7 @@ public sealed class CommandResultsFunctionTests(AzuritePeer azurite) : IAsyncLif
         var settings = new Dictionary<string, string?>
         {
             ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7999",
-            ["ReleaseWatch:ServiceBus:ConnectionString"] = "amqp://u:p@127.0.0.1:1",
+            ["ReleaseWatch:ServiceBus:ConnectionString"] = "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=abc=",
         };
         _factory = new ReleaseWatchApp(azurite, settings).WithWebHostBuilder(builder =>
         {
@@ -58,9 +59,9 @@ public sealed class CommandResultsFunctionTests(AzuritePeer azurite) : IAsyncLif
     }
 
     [Fact]
-    public void Functions_mode_runs_no_amqp_receiver_of_its_own()
+    public void Functions_mode_runs_no_results_receiver_of_its_own()
     {
-        Assert.DoesNotContain(_factory!.Services.GetServices<IHostedService>(), s => s is CommandResultReceiver);
+        Assert.DoesNotContain(_factory!.Services.GetServices<IHostedService>(), s => s is CommandResultReceiver or ServiceBusResultProcessor);
     }
 
     public async Task DisposeAsync()

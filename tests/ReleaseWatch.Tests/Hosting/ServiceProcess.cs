@@ -19,7 +19,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>Starts ReleaseWatch.dll of the same configuration (Debug/Release) as the tests, with settings as environment variables.</summary>
-    public static async Task<ServiceProcess> StartAsync(IDictionary<string, string> settings)
+    public static Task<ServiceProcess> StartAsync(IDictionary<string, string> settings)
+    {
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string>(settings)
+        {
+            ["ReleaseWatch__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+        };
+        return StartAsync(environment, [], port);
+    }
+
+    /// <summary>Starts ReleaseWatch.dll with exactly these settings and arguments; ready once it listens on <paramref name="port"/>.</summary>
+    public static async Task<ServiceProcess> StartAsync(IDictionary<string, string> settings, IReadOnlyList<string> arguments, int port)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
         var dll = RepoPaths.Of("Functions", "bin", configuration, "net10.0", "ReleaseWatch.dll");
@@ -28,14 +39,18 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} is missing: build the solution first.");
         }
 
-        var port = FreePort.Next();
-        var environment = new Dictionary<string, string>(settings)
+        var environment = new Dictionary<string, string>(settings) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        var process = PeerProcess.Start("ReleaseWatch", "dotnet", [dll, .. arguments], environment, RepoPaths.Of("Functions"));
+        try
         {
-            ["ReleaseWatch__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        };
-        var process = PeerProcess.Start("ReleaseWatch", "dotnet", [dll], environment, RepoPaths.Of("Functions"));
-        await process.WaitForPortAsync(port, TimeSpan.FromSeconds(60));
+            await process.WaitForPortAsync(port, TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+
         return new ServiceProcess(process, port);
     }
 

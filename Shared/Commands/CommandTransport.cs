@@ -1,4 +1,6 @@
-namespace ReleaseWatch.Commands.ServiceBus;
+using Microsoft.Extensions.Configuration;
+
+namespace ReleaseWatch.Commands;
 
 /// <summary>Which client carries commands and results, chosen from ReleaseWatch:ServiceBus by <see cref="CommandTransports.For"/>.</summary>
 public enum CommandTransport
@@ -13,6 +15,18 @@ public enum CommandTransport
 /// <summary>Picks the transport by the connection string's scheme; a Namespace alone means Azure Service Bus with Microsoft Entra.</summary>
 public static class CommandTransports
 {
+    /// <summary>"ReleaseWatch:ServiceBus": the section every transport reads.</summary>
+    public const string Section = "ReleaseWatch:ServiceBus";
+
+    /// <summary>The transport the configuration names; null when it names neither a connection string nor a namespace (commands stay in the outbox).</summary>
+    public static CommandTransport? Configured(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        return string.IsNullOrWhiteSpace(section["ConnectionString"]) && string.IsNullOrWhiteSpace(section["Namespace"])
+            ? null
+            : For(section.Get<ServiceBusOptions>() ?? new());
+    }
+
     public static CommandTransport For(ServiceBusOptions options)
     {
         var connectionString = options.ConnectionString?.Trim();

@@ -1,7 +1,6 @@
 using ReleaseWatch.Commands;
-using ReleaseWatch.Commands.ServiceBus;
 
-namespace ReleaseWatch.Tests.Commands.ServiceBus;
+namespace ReleaseWatch.Tests.Commands;
 
 public sealed class CommandTransportsTests
 {

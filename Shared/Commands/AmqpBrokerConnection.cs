@@ -1,21 +1,19 @@
 using Amqp;
-using Amqp.Sasl;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ReleaseWatch.Commands;
 
 /// <summary>
-/// The one long-lived AMQP connection to Service Bus, with its links reused across sends. Any failure
-/// resets it; the next call reconnects.
+/// The one long-lived connection to a generic AMQP 1.0 broker (SASL PLAIN), with its links reused across sends.
+/// Any failure resets it; the next call reconnects.
 /// </summary>
-internal sealed class ServiceBusConnection(
+internal sealed class AmqpBrokerConnection(
     IOptions<ServiceBusOptions> options,
-    CbsTokenAuthorizer? authorizer,
-    ILogger<ServiceBusConnection> logger) : IAsyncDisposable
+    ILogger<AmqpBrokerConnection> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ServiceBusEndpoint _endpoint = ServiceBusEndpoint.From(options.Value);
+    private readonly AmqpBrokerEndpoint _endpoint = AmqpBrokerEndpoint.From(options.Value);
     private readonly Dictionary<string, SenderLink> _senders = new(StringComparer.Ordinal);
     private Connection? _connection;
     private Session? _session;
@@ -25,7 +23,7 @@ internal sealed class ServiceBusConnection(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var session = await EnsureSessionAsync(queue, cancellationToken).ConfigureAwait(false);
+            var session = await EnsureSessionAsync(cancellationToken).ConfigureAwait(false);
             if (!_senders.TryGetValue(queue, out var sender) || sender.IsClosed)
             {
                 sender = new SenderLink(session, "releasewatch-" + queue, options.Value.AddressPrefix + queue);
@@ -45,22 +43,8 @@ internal sealed class ServiceBusConnection(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var session = await EnsureSessionAsync(queue, cancellationToken).ConfigureAwait(false);
+            var session = await EnsureSessionAsync(cancellationToken).ConfigureAwait(false);
             return new ReceiverLink(session, "releasewatch-" + queue, options.Value.AddressPrefix + queue);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Renews the Microsoft Entra token for a queue before it expires (no-op with SAS).</summary>
-    public async Task KeepAuthorizedAsync(string queue, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await EnsureSessionAsync(queue, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -84,25 +68,14 @@ internal sealed class ServiceBusConnection(
 
     public async ValueTask DisposeAsync() => await ResetAsync().ConfigureAwait(false);
 
-    private async Task<Session> EnsureSessionAsync(string queue, CancellationToken cancellationToken)
+    private async Task<Session> EnsureSessionAsync(CancellationToken cancellationToken)
     {
         if (_connection is null || _connection.IsClosed || _session is null || _session.IsClosed)
         {
             await CloseQuietlyAsync().ConfigureAwait(false);
-            var factory = new ConnectionFactory();
-            if (_endpoint.UsesEntraToken)
-            {
-                factory.SASL.Profile = SaslProfile.Anonymous;
-            }
-
-            _connection = await factory.CreateAsync(_endpoint.Address, cancellationToken).ConfigureAwait(false);
+            _connection = await new ConnectionFactory().CreateAsync(_endpoint.Address, cancellationToken).ConfigureAwait(false);
             _session = new Session(_connection);
             ServiceBusLogs.Connected(logger, _endpoint.Host);
-        }
-
-        if (authorizer is not null)
-        {
-            await authorizer.EnsureAsync(_connection, _endpoint.Host, queue, cancellationToken).ConfigureAwait(false);
         }
 
         return _session;
@@ -114,7 +87,6 @@ internal sealed class ServiceBusConnection(
         _connection = null;
         _session = null;
         _senders.Clear();
-        authorizer?.Reset();
         if (connection is null || connection.IsClosed)
         {
             return;
