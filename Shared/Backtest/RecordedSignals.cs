@@ -1,5 +1,6 @@
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
+using ReleaseWatch.Signals.Values;
 
 namespace ReleaseWatch.Backtest;
 
@@ -12,7 +13,7 @@ internal sealed class RecordedSignals : ISignalReader
 {
     private readonly string _orgId;
     private readonly DateTimeOffset _end;
-    private readonly List<(string Signal, DateTimeOffset Minute, DateTimeOffset ReceivedAt)> _counted = [];
+    private readonly List<(string Signal, DateTimeOffset Minute, DateTimeOffset ReceivedAt, DateTimeOffset OccurredAt, ValueReading? Value)> _counted = [];
     private readonly List<DateTimeOffset> _failuresReceived = [];
     private readonly HashSet<string> _signals = new(StringComparer.Ordinal);
 
@@ -44,7 +45,7 @@ internal sealed class RecordedSignals : ISignalReader
             }
 
             signals._signals.Add(classified.Signal);
-            signals._counted.Add((classified.Signal, SignalKeys.MinuteStart(streamEvent.OccurredAt), recorded.ReceivedAt));
+            signals._counted.Add((classified.Signal, SignalKeys.MinuteStart(streamEvent.OccurredAt), recorded.ReceivedAt, streamEvent.OccurredAt, classified.Value));
             if (classified.Evidence is not null)
             {
                 signals._failuresReceived.Add(recorded.ReceivedAt);
@@ -58,17 +59,22 @@ internal sealed class RecordedSignals : ISignalReader
     {
         var first = SignalKeys.MinuteStart(from);
         var counts = new SortedDictionary<DateTimeOffset, long>();
-        foreach (var (counted, minute, receivedAt) in _counted)
+        var values = new ValueStatistics();
+        foreach (var (counted, minute, receivedAt, occurredAt, value) in _counted)
         {
             if (orgId == _orgId && counted == signal && receivedAt <= AsOf && minute >= first && minute < to)
             {
                 counts[minute] = counts.GetValueOrDefault(minute) + 1;
+                if (value is { } reading)
+                {
+                    values.Add(reading, occurredAt);
+                }
             }
         }
 
         // While the recording runs its stream reports connected, as a live subscriber does; past its end nothing is
         // known about the stream (no report), so such judgements are Inconclusive.
         IReadOnlyList<ChannelHealth> channels = AsOf <= _end ? [new ChannelHealth("recording", StreamState.Connected, null, AsOf, null, null, null)] : [];
-        return Task.FromResult(new SignalWindow(orgId, signal, from, to, counts, channels, []));
+        return Task.FromResult(new SignalWindow(orgId, signal, from, to, counts, channels, []) { Values = values });
     }
 }

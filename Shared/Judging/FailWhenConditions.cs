@@ -24,7 +24,8 @@ internal static class FailWhenConditions
 
         var percentProblem = rule.AboveBaselineByPercent is null && rule.BelowBaselineByPercent is null
             ? null
-            : BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultMinBaselineCount);
+            : BaselineProblem(metric, inputs, baselineSpan,
+                ValueMeasures.IsValue(metric.Measure) ? ValueMeasures.MinBaseline(metric) : metric.MinBaselineCount ?? MetricPolicy.DefaultMinBaselineCount);
         if (rule.AboveBaselineByPercent is { } up)
         {
             var limit = baseline * (1 + (up / 100));
@@ -109,8 +110,9 @@ internal static class FailWhenConditions
         }
 
         var count = metric.Measure == MetricMeasure.Ratio ? baseline.Denominator ?? 0 : baseline.Count;
+        var what = ValueMeasures.IsValue(metric.Measure) ? "values" : "events";
         return count < minCount
-            ? $"the baseline has {count} events, fewer than minBaselineCount {minCount}"
+            ? $"the baseline has {count} {what}, fewer than minBaselineCount {minCount}"
             : null;
     }
 }

@@ -2,8 +2,12 @@ using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Judging;
 
-/// <summary>One span's counts and its value in the metric's measure; Value is null when undefined (no whole minute, zero denominator).</summary>
-internal sealed record MeasuredSpan(long Count, long? Denominator, double Minutes, double? Value)
+/// <summary>
+/// One span's counts and its value in the metric's measure; Value is null when undefined (no whole minute, zero
+/// denominator, no values). For a value measure Count is the number of values (the sample) and Skipped the events
+/// whose value could not be read.
+/// </summary>
+internal sealed record MeasuredSpan(long Count, long? Denominator, double Minutes, double? Value, long Skipped = 0)
 {
     public static MeasuredSpan Of(MetricMeasure measure, SignalWindow window, SignalWindow? denominator)
     {
@@ -15,6 +19,8 @@ internal sealed record MeasuredSpan(long Count, long? Denominator, double Minute
                 return new(count, null, minutes, minutes > 0 ? count : null);
             case MetricMeasure.PerMinute:
                 return new(count, null, minutes, minutes > 0 ? count / minutes : null);
+            case var value when ValueMeasures.IsValue(value):
+                return new(window.Values.Sketch.Count, null, minutes, minutes > 0 ? ValueMeasures.Of(value, window.Values) : null, window.Values.Skipped);
             default:
                 if (denominator is null)
                 {

@@ -24,11 +24,18 @@ internal static class MetricJudge
         MetricJudgement Result(Verdict verdict, string threshold, double? pValue, string reason) => new(
             metric.Name, metric.Signal, verdict, observedSpan.Value, baseline, threshold,
             inputs.Observed.From, inputs.Observed.To, inputs.Baseline.From, inputs.Baseline.To, pValue, reason,
-            observedSpan.Count, baselineSpan.Count, observedSpan.Denominator, baselineSpan.Denominator);
+            observedSpan.Count, baselineSpan.Count, observedSpan.Denominator, baselineSpan.Denominator,
+            ValueMeasures.IsValue(metric.Measure) ? observedSpan.Skipped : null);
 
         if (SourceProblem(metric, inputs) is { } source)
         {
             return Result(source.Verdict, FailWhenConditions.Describe(metric), null, source.Reason);
+        }
+
+        if (ValueMeasures.IsValue(metric.Measure) && observedSpan.Minutes > 0 && observedSpan.Count < ValueMeasures.MinSample(metric))
+        {
+            return Result(Verdict.Inconclusive, FailWhenConditions.Describe(metric), null,
+                $"{metric.Signal} has {Sample(observedSpan)} in the checked span, fewer than minSample {ValueMeasures.MinSample(metric)}");
         }
 
         if (observedSpan.Value is not { } observed)
@@ -41,7 +48,9 @@ internal static class MetricJudge
 
         var outcomes = FailWhenConditions.Evaluate(metric, inputs, observed, observedSpan, baselineSpan, baseline, out var pValue);
         var threshold = string.Join(" and ", outcomes.Select(o => o.Description));
-        var at = $"{metric.Signal} at {Value(metric.Measure, observed)}";
+        var at = ValueMeasures.IsValue(metric.Measure)
+            ? $"{metric.Signal} {Word(metric.Measure)} at {Value(metric.Measure, observed)} ({Sample(observedSpan)})"
+            : $"{metric.Signal} at {Value(metric.Measure, observed)}";
         var notJudged = outcomes.Where(o => o.Failing is null).ToList();
         var skipped = notJudged.Count == 0
             ? ""
@@ -56,6 +65,11 @@ internal static class MetricJudge
             ? Result(Verdict.Failed, threshold, pValue, $"{at} fails {string.Join(" and ", outcomes.Where(o => o.Failing == true).Select(o => o.Description))}{skipped}")
             : Result(Verdict.Passed, threshold, pValue, $"{at} is not {holding.Description}{skipped}");
     }
+
+    private static string Sample(MeasuredSpan span) =>
+        $"{span.Count} value{(span.Count == 1 ? "" : "s")}" + (span.Skipped > 0 ? $", {span.Skipped} skipped" : "");
+
+    private static string Word(MetricMeasure measure) => measure.ToString().ToLowerInvariant();
 
     private static (Verdict Verdict, string Reason)? SourceProblem(MetricPolicy metric, MetricInputs inputs)
     {

@@ -3,7 +3,8 @@ namespace ReleaseWatch.Judging;
 /// <summary>
 /// One judged check of one metric with the evidence behind it, kept for the audit trail and alerts.
 /// Observed and Baseline are in the metric's measure (count, per minute, or ratio); Baseline for count is
-/// the baseline count scaled to the observed span's length.
+/// the baseline count scaled to the observed span's length. For a value measure (mean, p50…p99, max, last) the
+/// counts are the number of values behind each side, and ObservedSkipped the observed events whose value was skipped.
 /// </summary>
 public sealed record MetricJudgement(
     string Metric,
@@ -21,4 +22,5 @@ public sealed record MetricJudgement(
     long ObservedCount,
     long BaselineCount,
     long? ObservedDenominator,
-    long? BaselineDenominator);
+    long? BaselineDenominator,
+    long? ObservedSkipped = null);

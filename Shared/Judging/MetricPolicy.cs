@@ -34,6 +34,14 @@ public sealed record MetricPolicy
     /// </summary>
     public int? MinBaselineCount { get; init; }
 
+    /// <summary>
+    /// Value measures only: the fewest values the checked span needs to be judged (fewer is Inconclusive). Default
+    /// (null): enough that the percentile is not just the largest value, ⌈1 / (1 − q)⌉ (p50 2, p90 10, p95 20,
+    /// p99 100), and 1 for mean, max and last. A relative rule also needs this many baseline values, and at least
+    /// <see cref="MinBaselineCount"/>.
+    /// </summary>
+    public int? MinSample { get; init; }
+
     /// <summary>warning (alert and keep watching) or critical (act and end watching). Default critical.</summary>
     public MetricSeverity Severity { get; init; } = MetricSeverity.Critical;
 
@@ -62,6 +70,27 @@ public enum MetricMeasure
 
     /// <summary>Events of the signal divided by events of the denominator signal over the same span.</summary>
     Ratio,
+
+    /// <summary>The mean of a value signal's values over the span.</summary>
+    Mean,
+
+    /// <summary>The median of a value signal's values (from the sketch, within 1%).</summary>
+    P50,
+
+    /// <summary>The 90th percentile of a value signal's values (within 1%).</summary>
+    P90,
+
+    /// <summary>The 95th percentile of a value signal's values (within 1%).</summary>
+    P95,
+
+    /// <summary>The 99th percentile of a value signal's values (within 1%).</summary>
+    P99,
+
+    /// <summary>The largest value (exact).</summary>
+    Max,
+
+    /// <summary>A gauge's latest value in the span (exact): e.g. a limit's used fraction from the last /limits poll.</summary>
+    Last,
 }
 
 /// <summary>Staged trust: how far a metric's breach is allowed to reach.</summary>

@@ -5,11 +5,19 @@ namespace ReleaseWatch.Judging;
 /// <summary>Reads one metric of a policy (ReleaseWatch:Policies:{name}:metrics:{i}); a metric without a name is named #i in errors.</summary>
 internal static class MetricPolicyReader
 {
+    /// <summary>The measure words; "gauge" is another name for last (a gauge's latest value).</summary>
+    private static readonly (string Word, MetricMeasure Value)[] Measures =
+    [
+        ("count", MetricMeasure.Count), ("perMinute", MetricMeasure.PerMinute), ("ratio", MetricMeasure.Ratio),
+        ("mean", MetricMeasure.Mean), ("p50", MetricMeasure.P50), ("p90", MetricMeasure.P90), ("p95", MetricMeasure.P95),
+        ("p99", MetricMeasure.P99), ("max", MetricMeasure.Max), ("last", MetricMeasure.Last), ("gauge", MetricMeasure.Last),
+    ];
+
     public static MetricPolicy Read(string policy, int index, IConfigurationSection section)
     {
         var label = string.IsNullOrWhiteSpace(section["name"]) ? $"#{index}" : section["name"]!.Trim();
         var fields = new PolicyFields(policy, label, "", section);
-        fields.RejectUnknown("name", "signal", "measure", "denominator", "failWhen", "for", "lookback", "minBaselineCount",
+        fields.RejectUnknown("name", "signal", "measure", "denominator", "failWhen", "for", "lookback", "minBaselineCount", "minSample",
             "severity", "onBreach", "mode");
         var failWhen = fields.Child("failWhen");
         failWhen.RejectUnknown("above", "below", "aboveBaselineBy", "belowBaselineBy", "poissonSignificance");
@@ -17,8 +25,7 @@ internal static class MetricPolicyReader
         {
             Name = fields.RequiredText("name"),
             Signal = fields.RequiredText("signal"),
-            Measure = fields.Word("measure", ("count", MetricMeasure.Count), ("perMinute", MetricMeasure.PerMinute), ("ratio", MetricMeasure.Ratio))
-                ?? throw fields.Error("measure", "is required (\"count\", \"perMinute\" or \"ratio\")."),
+            Measure = fields.Word("measure", Measures) ?? throw fields.Error("measure", $"is required (one of {string.Join(", ", Measures.Select(m => m.Word))})."),
             Denominator = fields.Text("denominator"),
             FailWhen = new MetricRule
             {
@@ -31,6 +38,7 @@ internal static class MetricPolicyReader
             For = fields.Duration("for") ?? TimeSpan.Zero,
             Lookback = fields.Duration("lookback"),
             MinBaselineCount = fields.Integer("minBaselineCount"),
+            MinSample = fields.Integer("minSample"),
             Severity = fields.Word("severity", ("warning", MetricSeverity.Warning), ("critical", MetricSeverity.Critical)) ?? MetricSeverity.Critical,
             OnBreach = OnBreach(fields.Child("onBreach")),
             Mode = fields.Word("mode", ("observe", MetricMode.Observe), ("alert", MetricMode.Alert), ("act", MetricMode.Act)) ?? MetricMode.Act,

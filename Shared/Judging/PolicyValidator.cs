@@ -53,6 +53,10 @@ internal static class PolicyValidator
         Check(rule.BelowBaselineByPercent is null or (> 0 and < 100), "failWhen.belowBaselineBy", "must be between 0% and 100% (exclusive).");
         Check(rule.PoissonSignificance is null or (> 0 and <= 0.5), "failWhen.poissonSignificance", "must be more than 0 and at most 0.5 (e.g. 0.01).");
         Check(rule.PoissonSignificance is null || !ratio, "failWhen.poissonSignificance", "tests counts, so it cannot judge a ratio.");
+        var value = ValueMeasures.IsValue(metric.Measure);
+        Check(rule.PoissonSignificance is null || !value, "failWhen.poissonSignificance", $"tests counts, so it cannot judge a value measure ({metric.Measure.ToString().ToLowerInvariant()}).");
+        Check(metric.MinSample is null || value, "minSample", "is only for value measures (mean, p50, p90, p95, p99, max, last).");
+        Check(metric.MinSample is null or >= 1, "minSample", "must be 1 or more.");
         Check(metric.For >= TimeSpan.Zero && metric.For < policy.Window, "for", "must be zero or more and shorter than the policy's window.");
         Check(metric.Lookback is null || metric.Lookback >= TimeSpan.FromMinutes(1), "lookback", "must be at least one minute (signals are counted per minute).");
         Check(metric.MinBaselineCount is null or >= 0, "minBaselineCount", "must be zero or more.");

@@ -23,6 +23,16 @@ public sealed class SignalRuleOptions
     /// </summary>
     public string Signal { get; set; } = "";
 
+    /// <summary>
+    /// A payload field path whose number is the event's value (EffectivePageTime, Timing.ElapsedMs), making the signal
+    /// a value signal that value measures (mean, p50…p99, max, last) can judge. An event whose field is missing, null or
+    /// not a number still counts; its value is skipped and counted as skipped. Optional.
+    /// </summary>
+    public string? Value { get; set; }
+
+    /// <summary>A boolean payload field path; when it is true the event's value is skipped (e.g. HasEffectivePageTimeDeviation). Optional.</summary>
+    public string? SkipValueWhen { get; set; }
+
     /// <summary>Failure (kept as evidence, nudges the watch) or Activity. Default: Failure.</summary>
     public SignalKind Kind { get; set; } = SignalKind.Failure;
 }

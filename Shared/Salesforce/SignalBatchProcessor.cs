@@ -54,7 +54,7 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
                 continue;
             }
 
-            occurrences.Add(new SignalOccurrence(classified.Signal, streamEvent.Channel, streamEvent.ReplayId, streamEvent.OccurredAt));
+            occurrences.Add(new SignalOccurrence(classified.Signal, streamEvent.Channel, streamEvent.ReplayId, streamEvent.OccurredAt, classified.Value));
             if (classified.Evidence is not null)
             {
                 evidence.Add(classified.Evidence);

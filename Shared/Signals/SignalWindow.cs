@@ -1,3 +1,5 @@
+using ReleaseWatch.Signals.Values;
+
 namespace ReleaseWatch.Signals;
 
 /// <summary>
@@ -15,6 +17,9 @@ public sealed record SignalWindow(
     IReadOnlyList<SignalGap> Gaps)
 {
     public long Total => CountsByMinute.Values.Sum();
+
+    /// <summary>The merged values of the window's buckets (empty for a count-only signal).</summary>
+    public ValueStatistics Values { get; init; } = ValueStatistics.Empty;
 }
 
 /// <summary>A span in which events may have been lost (e.g. Salesforce rejected a too-old replay id).</summary>

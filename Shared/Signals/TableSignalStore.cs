@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using ReleaseWatch.Signals.Values;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Signals;
@@ -50,18 +51,20 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
         var low = SignalKeys.Minute(from);
         var high = SignalKeys.Minute(to);
         var counts = new SortedDictionary<DateTimeOffset, long>();
+        var values = new ValueStatistics();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey le {high}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count", .. ValueColumns.Names], cancellationToken: cancellationToken))
         {
             var minute = SignalKeys.ParseMinute(row.RowKey);
             if (minute >= SignalKeys.MinuteStart(from) && minute < to)
             {
                 counts[minute] = row.GetInt64("Count") ?? 0;
+                values.Merge(ValueColumns.Read(row));
             }
         }
 
         var (channels, gaps) = await streams.ReadSourcesAsync(orgId, signal, from, to, cancellationToken);
-        return new SignalWindow(orgId, signal, from, to, counts, channels, gaps);
+        return new SignalWindow(orgId, signal, from, to, counts, channels, gaps) { Values = values };
     }
 
     async Task<IReadOnlyList<SignalEvidence>> ISignalEvidenceReader.ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken)
@@ -92,6 +95,7 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, minute, cancellationToken: cancellationToken);
             var bucket = existing.HasValue ? existing.Value! : new TableEntity(partition, minute) { ["Count"] = 0L };
             var added = 0L;
+            ValueStatistics? values = null;
             // Ascending replay ids: a batch delivered out of order (shuffled, descending) must not skip the lower ids
             // arriving after a higher one. Across batches, Salesforce's per-channel order is what the marks rely on.
             foreach (var occurrence in batch.OrderBy(o => o.ReplayId))
@@ -102,6 +106,11 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
                 {
                     bucket[property] = occurrence.ReplayId;
                     added++;
+                    if (occurrence.Value is { } reading)
+                    {
+                        values ??= ValueColumns.Read(bucket);
+                        values.Add(reading, occurrence.OccurredAt);
+                    }
                 }
             }
 
@@ -111,6 +120,11 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
             }
 
             bucket["Count"] = (bucket.GetInt64("Count") ?? 0) + added;
+            if (values is not null)
+            {
+                ValueColumns.Write(bucket, values);
+            }
+
             try
             {
                 if (existing.HasValue)
@@ -155,5 +169,8 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
     }
 }
 
-/// <summary>One event to count: which signal, from which channel and replay id, in which minute.</summary>
-internal sealed record SignalOccurrence(string Signal, string Channel, long ReplayId, DateTimeOffset OccurredAt);
+/// <summary>
+/// One event to count: which signal, from which channel and replay id, in which minute; for a value signal also its
+/// reading (a number, or skipped), kept in the bucket's value columns in the same write as the count.
+/// </summary>
+internal sealed record SignalOccurrence(string Signal, string Channel, long ReplayId, DateTimeOffset OccurredAt, ValueReading? Value = null);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Signals;
+using ReleaseWatch.Signals.Values;
 
 namespace ReleaseWatch.Salesforce.Classification;
 
@@ -30,7 +31,7 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
 
             var signal = Expand(rule.Signal, streamEvent.Payload);
             var evidence = rule.Kind == SignalKind.Failure ? EvidenceOf(streamEvent, signal) : null;
-            return new ClassifiedEvent(streamEvent, signal, rule.Kind, evidence);
+            return new ClassifiedEvent(streamEvent, signal, rule.Kind, evidence, ValueOf(rule, streamEvent.Payload));
         }
 
         return null;
@@ -109,6 +110,10 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
         return template.Replace("{object}", entity, StringComparison.Ordinal).Replace("{change}", change, StringComparison.Ordinal);
     }
 
+    private static ValueReading? ValueOf(SignalRuleOptions rule, JsonObject payload) => rule.Value is not { Length: > 0 } path ? null
+        : rule.SkipValueWhen is { Length: > 0 } flag && PayloadValue.IsTrue(payload, flag) ? ValueReading.Skip($"{flag} is true")
+        : PayloadValue.Read(payload, path);
+
     private SignalEvidence EvidenceOf(StreamEvent streamEvent, string signal)
     {
         var payload = streamEvent.Payload;
@@ -137,20 +142,11 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
     private static string? First(JsonObject payload, params string[] names) =>
         names.Select(n => Text(payload[n])).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
-    private static JsonNode? Field(JsonObject payload, string path)
-    {
-        JsonNode? node = payload;
-        foreach (var part in path.Split('.'))
-        {
-            node = node is JsonObject obj ? obj[part] : null;
-        }
-
-        return node;
-    }
+    private static JsonNode? Field(JsonObject payload, string path) => PayloadValue.Find(payload, path);
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value ? value.ToString() : null;
 }
 
-/// <summary>An event with the signal it counts towards; failures carry their trimmed evidence.</summary>
-internal sealed record ClassifiedEvent(StreamEvent Event, string Signal, SignalKind Kind, SignalEvidence? Evidence);
+/// <summary>An event with the signal it counts towards; failures carry their trimmed evidence, value signals the event's reading.</summary>
+internal sealed record ClassifiedEvent(StreamEvent Event, string Signal, SignalKind Kind, SignalEvidence? Evidence, ValueReading? Value = null);
