@@ -37,14 +37,17 @@ public sealed class StreamedOrg : IAsyncDisposable
 
     public SalesforcePeer Streaming { get; }
 
+    /// <summary>More channels the org subscribes, classified by the default rules (e.g. /event/LightningUriEventStream).</summary>
+    public IReadOnlyList<string> ExtraChannels { get; init; } = [];
+
     public TokenEndpoint Tokens { get; }
 
     /// <summary>An org with a streaming server and token endpoint of its own, on LogEntryEvent__e.</summary>
-    public static async Task<StreamedOrg> StartAsync(string id, string name, string policy)
+    public static async Task<StreamedOrg> StartAsync(string id, string name, string policy, params string[] extraChannels)
     {
         var streaming = new SalesforcePeer();
         await streaming.InitializeAsync();
-        return new StreamedOrg(id, name, policy, LogEntryChannel, streaming, await TokenEndpoint.StartAsync(streaming), ownsPeers: true);
+        return new StreamedOrg(id, name, policy, LogEntryChannel, streaming, await TokenEndpoint.StartAsync(streaming), ownsPeers: true) { ExtraChannels = extraChannels };
     }
 
     /// <summary>The org's settings as the executable reads them from environment variables (client credentials flow).</summary>
@@ -56,6 +59,10 @@ public sealed class StreamedOrg : IAsyncDisposable
         yield return new(prefix + "Environment", "production");
         yield return new(prefix + "Policy", Policy);
         yield return new(prefix + "Channels__0", Channel);
+        for (var i = 0; i < ExtraChannels.Count; i++)
+        {
+            yield return new(prefix + $"Channels__{(i + 1).ToString(CultureInfo.InvariantCulture)}", ExtraChannels[i]);
+        }
         yield return new(prefix + "Salesforce__LoginUrl", Tokens.LoginUrl.ToString());
         yield return new(prefix + "Salesforce__ClientId", TokenEndpoint.ClientId);
         yield return new(prefix + "Salesforce__ClientSecret", TokenEndpoint.ClientSecret);

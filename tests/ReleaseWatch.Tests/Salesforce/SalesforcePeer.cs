@@ -36,6 +36,13 @@ public sealed class SalesforcePeer : IAsyncLifetime
         return answer["last"]!.GetValue<long>();
     }
 
+    /// <summary>Publishes one event per payload, in order (each payload's fields win over the channel's documented defaults); returns the last replay id.</summary>
+    public async Task<long> PublishEachAsync(string channel, IEnumerable<JsonObject> payloads)
+    {
+        var answer = await ControlAsync("publish", new JsonObject { ["channel"] = channel, ["payloads"] = new JsonArray([.. payloads]) });
+        return answer["last"]!.GetValue<long>();
+    }
+
     /// <summary>
     /// Publishes <paramref name="count"/> events delivered as one batch in <paramref name="order"/> ("shuffled" with
     /// <paramref name="seed"/>, or "descending"; null keeps publication order), to every connected client when

@@ -41,6 +41,15 @@
 // not subscribe the channel; /control/tokens {token}, /control/expire-tokens, /control/restart,
 // /control/purge {channel, keepFrom}; GET /control/state: clients, handshakes, subscriptions, requests per meta
 // channel, the busiest second's Bayeux request count (peakRequestsPerSecond), polls held by "hang".
+// Real-Time Event Monitoring (Shield / Event Monitoring add-on): events on /event/LightningUriEventStream,
+// /event/ApiEventStream and /event/ConcurLongRunApexErrEvent get the fields of their documented shapes (Platform
+// Events Developer Guide, "LightningUriEventStream", "ApiEventStream", "ConcurLongRunApexErrEvent"), with the
+// published payload's fields winning.
+// REST limits: GET /services/data/vXX.X/limits (bearer token) answers the org's limits as {Name: {Max, Remaining}}
+// (REST API Developer Guide, "List Org Limits"); POST /control/limits {limits?, fail?: "request-limit" | "malformed"
+// | "server-error" | null} replaces them or makes the next answers fail: "request-limit" is Salesforce's HTTP 403
+// [{"errorCode": "REQUEST_LIMIT_EXCEEDED", ...}]. GET /control/state counts limits requests (limitsRequests).
+const crypto = require('crypto');
 const http = require('http');
 const path = require('path');
 const faye = require(path.join(__dirname, '..', 'node_modules', 'faye'));
@@ -63,6 +72,65 @@ const requests = {};         // meta channel -> messages seen
 const perSecond = new Map(); // unix second -> Bayeux HTTP requests
 let peakRequestsPerSecond = 0;
 let rejected = 0;            // requests answered 503 during an outage
+let limitsRequests = 0;      // GET .../limits answered (any status)
+let limitsFail = null;       // null | "request-limit" | "malformed" | "server-error"
+let limits = {
+  ConcurrentAsyncGetReportInstances: { Max: 200, Remaining: 200 },
+  DailyApiRequests: { Max: 15000, Remaining: 14998 },
+  DailyAsyncApexExecutions: { Max: 250000, Remaining: 250000 },
+  DailyBulkApiBatches: { Max: 15000, Remaining: 15000 },
+  DailyDurableStreamingApiEvents: { Max: 10000, Remaining: 10000 },
+  DailyStandardVolumePlatformEvents: { Max: 10000, Remaining: 10000 },
+  DailyWorkflowEmails: { Max: 390, Remaining: 390 },
+  DataStorageMB: { Max: 5, Remaining: 5 },
+  FileStorageMB: { Max: 20, Remaining: 20 },
+  HourlyTimeBasedWorkflow: { Max: 50, Remaining: 50 },
+  SingleEmail: { Max: 15, Remaining: 15 },
+  StreamingApiConcurrentClients: { Max: 20, Remaining: 20 },
+};
+
+function eventMonitoringFields(channel, now) {
+  const common = {
+    EventDate: now, EventIdentifier: crypto.randomUUID(), EventUuid: crypto.randomUUID(),
+    UserId: '005000000000001AAA', Username: 'integration@example.com', SessionKey: 'vMASKIU6AxEr+Op5', LoginKey: 'QfNecrLXSII6fsBq',
+  };
+  switch (channel) {
+    case '/event/LightningUriEventStream':
+      return Object.assign(common, {
+        AppName: 'one:one', Operation: 'Read', QueriedEntities: 'Opportunity', RecordId: '006000000000001AAA',
+        EffectivePageTime: 900, HasEffectivePageTimeDeviation: false, EffectivePageTimeDeviationReason: null,
+        EffectivePageTimeDeviationErrorType: null, DeviceSessionId: crypto.randomUUID(), SourceIp: '203.0.113.7',
+      });
+    case '/event/ApiEventStream':
+      return Object.assign(common, {
+        ApiType: 'SOAP Partner', ApiVersion: 60.0, Application: 'N/A', Client: 'N/A', ElapsedTime: 120, Operation: 'Query',
+        Query: 'SELECT Id FROM Account', QueriedEntities: 'Account', RowsProcessed: 1, SourceIp: '203.0.113.7',
+      });
+    case '/event/ConcurLongRunApexErrEvent':
+      return Object.assign(common, { CurrentValue: 10, LimitValue: 10, Quiddity: 'R', RequestUri: '/apex/OpportunityDiscount', RequestId: 'TID:1234567890' });
+    default:
+      return {};
+  }
+}
+
+function answerLimits(req, res) {
+  limitsRequests++;
+  const token = bearer(req);
+  if (token === null || !tokens.has(token)) {
+    return answer(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+  }
+  if (limitsFail === 'request-limit') {
+    return answer(res, 403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+  }
+  if (limitsFail === 'server-error') {
+    return answer(res, 500, [{ message: 'An unexpected error occurred.', errorCode: 'UNKNOWN_EXCEPTION' }]);
+  }
+  if (limitsFail === 'malformed') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    return res.end('{"DailyApiRequests": {"Max": ');
+  }
+  return answer(res, 200, limits);
+}
 
 const UNKNOWN_CLIENT_LITERAL = { error: '403::Unknown client', successful: false, advice: { interval: 0, reconnect: 'handshake' } };
 const BUSY = '503::Server is too busy';
@@ -208,7 +276,7 @@ function record(channel, payload) {
   nextReplay.set(channel, replayId + 1);
   const data = {
     schema: 'schema-' + channel.replace(/\W/g, ''),
-    payload: Object.assign({ CreatedDate: new Date().toISOString() }, payload),
+    payload: Object.assign({ CreatedDate: new Date().toISOString() }, eventMonitoringFields(channel, new Date().toISOString()), payload),
     event: { replayId: replayId },
   };
   if (channel.startsWith('/data/')) delete data.payload.CreatedDate;
@@ -276,6 +344,11 @@ const control = {
   '/control/expire-tokens': () => { tokens.clear(); return {}; },
   '/control/restart': () => { forgetAll(); return {}; },
   '/control/publish': publish,
+  '/control/limits': (body) => {
+    if (body.limits) limits = body.limits;
+    limitsFail = body.fail || null;
+    return {};
+  },
   '/control/purge': (body) => {
     logs.set(body.channel, (logs.get(body.channel) || []).filter((e) => e.replayId >= body.keepFrom));
     return {};
@@ -303,6 +376,7 @@ function state() {
     peakRequestsPerSecond: peakRequestsPerSecond,
     rejected: rejected,
     heldConnects: hung.length,
+    limitsRequests: limitsRequests,
   };
 }
 
@@ -316,6 +390,9 @@ const httpServer = http.createServer(async (req, res) => {
       return res.end('Service Unavailable');
     }
     return bayeux.handle(req, res);
+  }
+  if (/^\/services\/data\/v\d+\.\d+\/limits\/?$/.test(req.url) && req.method === 'GET') {
+    return answerLimits(req, res);
   }
   if (req.url === '/control/state' && req.method === 'GET') {
     return answer(res, 200, state());
