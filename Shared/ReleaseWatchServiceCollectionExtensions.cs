@@ -6,6 +6,7 @@ using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Salesforce;
+using ReleaseWatch.Salesforce.Limits;
 using ReleaseWatch.Storage;
 using ReleaseWatch.Watches.Runtime;
 
@@ -23,6 +24,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchWatches(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
         services.AddHostedService<SignalCoverageStartupCheck>();
+        services.AddReleaseWatchLimits(configuration, hosted: !HostingMode.IsFunctionsHost(configuration));
         services.AddReleaseWatchResponders(configuration);
         if (!HostingMode.IsFunctionsHost(configuration))
         {

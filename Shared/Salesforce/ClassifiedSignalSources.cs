@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce.Classification;
+using ReleaseWatch.Salesforce.Limits;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce;
@@ -19,7 +20,7 @@ internal sealed class ClassifiedSignalSources(IOptions<SignalCaptureOrgs> orgs) 
     private readonly ConcurrentDictionary<(string Org, string Channel, string Signal), bool> _answers = new();
 
     public bool CanFeed(string orgId, string channel, string signal) =>
-        _answers.GetOrAdd((orgId, channel, signal), key =>
+        LimitsSignals.CanFeed(channel, signal) || _answers.GetOrAdd((orgId, channel, signal), key =>
         {
             var rules = SalesforceOrgId.IsValid(key.Org) && _rulesByOrg.TryGetValue(SalesforceOrgId.Key(key.Org), out var own) ? own : DefaultSignalRules.All;
             return rules.Any(rule => SignalClassifier.CouldName(rule, key.Channel, key.Signal));

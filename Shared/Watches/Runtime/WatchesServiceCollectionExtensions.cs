@@ -30,6 +30,7 @@ public static class WatchesServiceCollectionExtensions
         services.AddSingleton<WatchChecks>();
         services.AddSingleton<WatchTicker>();
         services.AddSingleton<IWatchNudge, WatchNudge>();
+        services.AddSingleton<IOpenWatches, OpenWatches>();
         services.AddSingleton<ICommandResultHandler, WatchCommandResults>();
         // Features that may be off get null objects; the capabilities that provide them register the real ones.
         services.TryAddSingleton<IOutboxDispatcher, NoOutboxDispatcher>();

@@ -71,6 +71,22 @@ public sealed class SalesforcePeer : IAsyncLifetime
     /// <summary>While on, every Bayeux request answers HTTP 503 and the server forgets its clients (as after a restart).</summary>
     public Task OutageAsync(bool on) => ControlAsync("outage", new JsonObject { ["on"] = on });
 
+    /// <summary>Replaces the org's limits (null keeps them) and how GET /services/data/vXX.X/limits fails: "request-limit", "malformed", "server-error" or null.</summary>
+    public Task SetLimitsAsync(JsonObject? limits, string? fail = null)
+    {
+        var body = new JsonObject { ["fail"] = fail };
+        if (limits is not null)
+        {
+            body["limits"] = limits;
+        }
+
+        return ControlAsync("limits", body);
+    }
+
+    /// <summary>How many /limits requests the server has answered.</summary>
+    public async Task<int> LimitsRequestsAsync() =>
+        (await _http.GetFromJsonAsync<JsonObject>(new Uri(InstanceUrl, "/control/state")))!["limitsRequests"]!.GetValue<int>();
+
     public async Task<int> HandshakesAsync() => (await StateAsync()).Handshakes;
 
     public async Task<SalesforcePeerState> StateAsync()
