@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce.Classification;
-using ReleaseWatch.Salesforce.Limits;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce;

@@ -33,4 +33,7 @@ internal static partial class SignalCaptureLogs
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Org {OrgId}: metric '{Metric}' of policy '{Policy}' counts {Signal}, which none of the org's channels ({Channels}) can feed under its rules, so it can never fail. Subscribe a channel that carries it or add a rule naming it (ReleaseWatch:Orgs:N:Salesforce:Rules).")]
     public static partial void MetricUncovered(ILogger logger, string orgId, string metric, string policy, string signal, string channels);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Org {OrgId}: observe-mode metric '{Metric}' of policy '{Policy}' has no source for {Signal}, so the org cannot see that indicator. Latency needs Real-Time Event Monitoring (Shield or the Event Monitoring add-on, View Real-Time Event Monitoring Data) and a subscription to /event/LightningUriEventStream or /event/ApiEventStream; saturation.limit.* needs ReleaseWatch:Limits:Enabled.")]
+    public static partial void IndicatorUnseen(ILogger logger, string orgId, string metric, string policy, string signal);
 }

@@ -26,6 +26,11 @@ internal sealed class SignalCoverageStartupCheck(IOptions<SignalCaptureOrgs> org
             {
                 SignalCaptureLogs.MetricUncovered(logger, org.Id, uncovered.Metric, uncovered.Policy, uncovered.Signal, string.Join(", ", org.Channels));
             }
+
+            foreach (var unseen in SignalCoverage.Uncovered(org.Id, org.Channels, policy, sources, observeOnly: true))
+            {
+                SignalCaptureLogs.IndicatorUnseen(logger, org.Id, unseen.Metric, unseen.Policy, unseen.Signal);
+            }
         }
 
         return Task.CompletedTask;

@@ -9,9 +9,12 @@ namespace ReleaseWatch.Salesforce.Classification;
 /// </summary>
 internal static class SignalCoverage
 {
-    public static IReadOnlyList<UncoveredMetric> Uncovered(string orgId, IReadOnlyCollection<string> channels, Policy policy, ISignalSources sources) =>
+    /// <param name="observeOnly">False (default): the metrics that can act; true: the observe-mode ones (a dry run: no
+    /// stream for them means the org cannot see that indicator, e.g. latency without Real-Time Event Monitoring).</param>
+    public static IReadOnlyList<UncoveredMetric> Uncovered(string orgId, IReadOnlyCollection<string> channels, Policy policy, ISignalSources sources, bool observeOnly = false) =>
     [
         .. policy.Metrics
+            .Where(m => (m.Mode == MetricMode.Observe) == observeOnly)
             .SelectMany(m => new[] { m.Signal, m.Denominator }.OfType<string>().Select(signal => (Metric: m.Name, Signal: signal)))
             .Where(s => !channels.Any(channel => sources.CanFeed(orgId, channel, s.Signal)))
             .Select(s => new UncoveredMetric(policy.Name, s.Metric, s.Signal)),

@@ -16,7 +16,7 @@ public sealed class SignalCoverageTests
     [Fact]
     public void The_default_policy_on_log_and_batch_channels_cannot_count_flow_errors()
     {
-        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent"]);
+        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent", "/event/ConcurLongRunApexErrEvent"]);
 
         var uncovered = SignalCoverage.Uncovered(OrgId, org.Channels, Default, Sources(org));
 
@@ -26,7 +26,7 @@ public sealed class SignalCoverageTests
     [Fact]
     public void An_org_rule_naming_the_signal_on_a_subscribed_channel_covers_it()
     {
-        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent", "/event/Flow_Fault__e"],
+        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent", "/event/ConcurLongRunApexErrEvent", "/event/Flow_Fault__e"],
             new SignalRuleOptions { Channel = "/event/Flow_Fault__e", Signal = "flow.error", Kind = SignalKind.Failure });
 
         Assert.Empty(SignalCoverage.Uncovered(OrgId, org.Channels, Default, Sources(org)));
@@ -50,13 +50,13 @@ public sealed class SignalCoverageTests
     [Fact]
     public async Task At_start_each_uncovered_metric_of_a_streamed_org_is_a_warning_naming_org_metric_and_signal()
     {
-        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent"]);
+        var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent", "/event/ConcurLongRunApexErrEvent"]);
         var logger = new ListLogger<SignalCoverageStartupCheck>();
         var check = new SignalCoverageStartupCheck(Options.Create(new SignalCaptureOrgs { Orgs = [org] }), new PolicyCatalog([]), Sources(org), logger);
 
         await check.StartAsync(CancellationToken.None);
 
-        var warning = Assert.Single(logger.Entries);
+        var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains(OrgId, warning.Message, StringComparison.Ordinal);
         Assert.Contains("'flow-errors'", warning.Message, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-namespace ReleaseWatch.Salesforce.Limits;
+namespace ReleaseWatch.Signals;
 
 /// <summary>
 /// How the /limits poller's gauges are named: signal saturation.limit.{LimitName} (e.g.
