@@ -20,10 +20,11 @@ internal static class SourcesApp
     public const string GearsetPassword = "gearset-password-0123456789";
     public const string YamlProjectId = "be9b3917-87e6-42a4-a549-2bc06a7a878f";
 
-    public static (ReleaseWatchApp App, string Production, string Uat) Create(AzuritePeer azurite, IDictionary<string, string?>? extra = null)
+    /// <summary>The app; values of <paramref name="extra"/> may name the orgs as {production} and {uat}.</summary>
+    public static (ReleaseWatchApp App, string Production, string Uat) Create(AzuritePeer azurite, IDictionary<string, string?>? extra = null, string? production = null, string? uat = null)
     {
-        var production = ReleaseWatchApp.NewOrgId();
-        var uat = ReleaseWatchApp.NewOrgId();
+        production ??= ReleaseWatchApp.NewOrgId();
+        uat ??= ReleaseWatchApp.NewOrgId();
         var settings = new Dictionary<string, string?>
         {
             ["ReleaseWatch:Orgs:0:Id"] = production,
@@ -56,7 +57,7 @@ internal static class SourcesApp
 
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            settings[key] = value?.Replace("{production}", production, StringComparison.Ordinal).Replace("{uat}", uat, StringComparison.Ordinal);
         }
 
         return (new ReleaseWatchApp(azurite, settings), production, uat);
