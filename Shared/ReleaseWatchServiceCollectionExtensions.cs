@@ -4,6 +4,7 @@ using ReleaseWatch.Demo;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Intake.Sources;
+using ReleaseWatch.Intake.Sources.DevOpsCenter;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Salesforce;
@@ -24,6 +25,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchWatches(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
         services.AddReleaseWatchSources(configuration);
+        services.AddReleaseWatchDevOpsCenter();
         services.AddHostedService<SignalCoverageStartupCheck>();
         services.AddReleaseWatchResponders(configuration);
         if (!HostingMode.IsFunctionsHost(configuration))

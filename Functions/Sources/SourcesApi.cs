@@ -13,7 +13,7 @@ namespace ReleaseWatch.Functions.Sources;
 /// <summary>
 /// Native notifications, each checked the way its sender proves itself before anything is read: GitHub
 /// (POST /api/sources/github, X-Hub-Signature-256), Azure DevOps service hooks (POST /api/sources/azure-devops, HTTP Basic)
-/// and Gearset (POST /api/sources/gearset/{key}, a secret path segment or HTTP Basic); and, under the Functions host, the
+/// and Gearset (POST /api/sources/gearset[/{key}], a secret path segment or HTTP Basic); and, under the Functions host, the
 /// DevOpsCenterPump timer. Answers: 202 a new watch, 200 the same watch again, 202 ignored (with the reason), 400 bad fields,
 /// 401 bad credentials, 415/413 media type or size, 422 no mapping for what was reported, 503 the sender is not configured.
 /// </summary>
@@ -24,7 +24,10 @@ internal static class SourcesApi
         var api = app.MapGroup("/api/sources");
         api.MapPost("/github", PostGitHubAsync).WithName("GitHubDeployments");
         api.MapPost("/azure-devops", PostAzureDevOpsAsync).WithName("AzureDevOpsDeployments");
-        api.MapPost("/gearset/{key?}", PostGearsetAsync).WithName("GearsetDeployments");
+        // The key is a path segment for Gearset's standard payload; without it Basic credentials must prove the sender.
+        api.MapPost("/gearset/{key}", PostGearsetAsync).WithName("GearsetDeployments");
+        api.MapPost("/gearset", (HttpRequest request, SourceIntake intake, IOptions<SourcesOptions> sources, IOptions<IntakeOptions> intakeOptions, ILogger<SourceIntake> logger, CancellationToken cancellationToken) =>
+            PostGearsetAsync(request, null, intake, sources, intakeOptions, logger, cancellationToken));
         app.MapPost("/DevOpsCenterPump", PumpDevOpsCenterAsync);
         return api;
     }

@@ -1,8 +1,3 @@
-using ReleaseWatch.Intake.Sources.AzureDevOps;
-using ReleaseWatch.Intake.Sources.DevOpsCenter;
-using ReleaseWatch.Intake.Sources.Gearset;
-using ReleaseWatch.Intake.Sources.GitHub;
-
 namespace ReleaseWatch.Intake.Sources;
 
 /// <summary>

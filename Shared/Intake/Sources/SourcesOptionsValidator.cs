@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 
 namespace ReleaseWatch.Intake.Sources;
@@ -6,8 +8,9 @@ namespace ReleaseWatch.Intake.Sources;
 /// <summary>
 /// Fails the app at start when ReleaseWatch:Sources is incomplete, naming the setting: a mapping's source, match keys and
 /// org; a sender with mappings but no credentials (or a short secret); a DevOps Center org without Salesforce settings.
+/// Entries are named by their keys in configuration (binding renumbers a list with gaps, the message must not).
 /// </summary>
-internal sealed class SourcesOptionsValidator(IOptions<OrgCatalogOptions> orgCatalog) : IValidateOptions<SourcesOptions>
+internal sealed class SourcesOptionsValidator(IOptions<OrgCatalogOptions> orgCatalog, IConfiguration configuration) : IValidateOptions<SourcesOptions>
 {
     private const int MinSecretLength = 16;
     private const string At = SourcesOptions.SectionName;
@@ -16,9 +19,12 @@ internal sealed class SourcesOptionsValidator(IOptions<OrgCatalogOptions> orgCat
     {
         var failures = new List<string>();
         var orgs = new OrgCatalog(orgCatalog);
+        var mappingKeys = KeysOf("Mappings");
+        var policies = configuration.GetSection(PolicyCatalog.SectionName).GetChildren().Select(c => c.Key)
+            .Append(PolicyCatalog.DefaultPolicyName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Mappings.Count; i++)
         {
-            CheckMapping(options.Mappings[i], $"{At}:Mappings:{i}", orgs, failures);
+            CheckMapping(options.Mappings[i], mappingKeys.ElementAtOrDefault(i) ?? $"{At}:Mappings:{i}", orgs, policies, failures);
         }
 
         var used = options.Mappings.Select(m => m.Source).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -33,23 +39,27 @@ internal sealed class SourcesOptionsValidator(IOptions<OrgCatalogOptions> orgCat
             failures.Add($"{At}:Gearset:PathKey (or Username and Password) is required: a mapping uses gearset.");
         }
 
+        var devOpsCenterKeys = KeysOf("DevOpsCenter:Orgs");
         for (var i = 0; i < options.DevOpsCenter.Orgs.Count; i++)
         {
             var id = options.DevOpsCenter.Orgs[i];
+            var key = devOpsCenterKeys.ElementAtOrDefault(i) ?? $"{At}:DevOpsCenter:Orgs:{i}";
             if (orgs.Find(id) is not { } org)
             {
-                failures.Add($"{At}:DevOpsCenter:Orgs:{i} '{id}' is not an org of ReleaseWatch:Orgs.");
+                failures.Add($"{key} '{id}' is not an org of ReleaseWatch:Orgs.");
             }
             else if (org.Salesforce?.LoginUrl is null)
             {
-                failures.Add($"{At}:DevOpsCenter:Orgs:{i} '{id}' needs ReleaseWatch:Orgs:{{i}}:Salesforce settings to subscribe to its events.");
+                failures.Add($"{key} '{id}' needs ReleaseWatch:Orgs:{{i}}:Salesforce settings to subscribe to its events.");
             }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void CheckMapping(SourceMappingOptions mapping, string at, OrgCatalog orgs, List<string> failures)
+    private List<string> KeysOf(string list) => [.. configuration.GetSection($"{At}:{list}").GetChildren().Select(c => c.Path)];
+
+    private static void CheckMapping(SourceMappingOptions mapping, string at, OrgCatalog orgs, HashSet<string> policies, List<string> failures)
     {
         if (!SourceNames.MatchFields.TryGetValue(mapping.Source ?? "", out var fields))
         {
@@ -77,6 +87,11 @@ internal sealed class SourcesOptionsValidator(IOptions<OrgCatalogOptions> orgCat
         if (orgs.Find(mapping.Org ?? "") is null)
         {
             failures.Add($"{at}:Org '{mapping.Org}' is not an org of ReleaseWatch:Orgs.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(mapping.Policy) && !policies.Contains(mapping.Policy))
+        {
+            failures.Add($"{at}:Policy '{mapping.Policy}' is not a policy of {PolicyCatalog.SectionName}.");
         }
     }
 

@@ -1,4 +1,4 @@
-namespace ReleaseWatch.Intake.Sources.DevOpsCenter;
+namespace ReleaseWatch.Intake.Sources;
 
 /// <summary>
 /// Salesforce DevOps Center (ReleaseWatch:Sources:DevOpsCenter): the orgs where DevOps Center is installed, whose

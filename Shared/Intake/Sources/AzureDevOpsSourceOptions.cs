@@ -1,4 +1,4 @@
-namespace ReleaseWatch.Intake.Sources.AzureDevOps;
+namespace ReleaseWatch.Intake.Sources;
 
 /// <summary>
 /// Azure DevOps service hooks (ReleaseWatch:Sources:AzureDevOps). Azure DevOps does not sign; the Web Hooks subscription

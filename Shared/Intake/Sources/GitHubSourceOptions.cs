@@ -1,4 +1,4 @@
-namespace ReleaseWatch.Intake.Sources.GitHub;
+namespace ReleaseWatch.Intake.Sources;
 
 /// <summary>GitHub webhooks (ReleaseWatch:Sources:GitHub): the webhook's secret, which signs every delivery (X-Hub-Signature-256).</summary>
 public sealed class GitHubSourceOptions

@@ -1,4 +1,4 @@
-namespace ReleaseWatch.Intake.Sources.Gearset;
+namespace ReleaseWatch.Intake.Sources;
 
 /// <summary>
 /// Gearset outgoing webhooks (ReleaseWatch:Sources:Gearset). Gearset documents no signature, so a delivery proves itself
