@@ -4,16 +4,13 @@ using ReleaseWatch.Salesforce;
 namespace ReleaseWatch.Intake.Sources.DevOpsCenter;
 
 /// <summary>Functions mode: one timer run listens to every DevOps Center org for PumpDuration, resuming from its checkpoint.</summary>
-internal sealed class DevOpsCenterPump(DevOpsCenterListener listener, DevOpsCenterOrgs orgs, IOptions<SignalCaptureOptions> capture, TimeProvider time)
+internal sealed class DevOpsCenterPump(DevOpsCenterRunner runner, DevOpsCenterOrgs orgs, IOptions<SignalCaptureOptions> capture)
 {
-    /// <summary>Returns the ids of the orgs listened to.</summary>
+    /// <summary>Returns the ids of the orgs this run listened to (the others were held by another instance).</summary>
     public async Task<IReadOnlyList<string>> PumpAsync(CancellationToken cancellationToken)
     {
         var all = orgs.All;
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var limit = new CancellationTokenSource(capture.Value.PumpDuration, time);
-        using var stop = limit.Token.Register(run.Cancel);
-        await Task.WhenAll(all.Select(org => listener.RunAsync(org, run.Token)));
-        return [.. all.Select(o => o.Id)];
+        var ran = await Task.WhenAll(all.Select(org => runner.RunAsync(org, capture.Value.PumpDuration, waitForLease: false, cancellationToken)));
+        return [.. all.Where((_, i) => ran[i]).Select(o => o.Id)];
     }
 }

@@ -9,6 +9,7 @@ public static class DevOpsCenterServiceCollectionExtensions
     {
         services.AddSingleton<DevOpsCenterOrgs>();
         services.AddSingleton<DevOpsCenterListener>();
+        services.AddSingleton<DevOpsCenterRunner>();
         services.AddSingleton<DevOpsCenterPump>();
         return services;
     }

@@ -107,4 +107,21 @@ public sealed class DevOpsCenterSourceTests(AzuritePeer azurite)
             Assert.Equal(1, await SourcesApp.CountWatchesAsync(second, production));
         }
     }
+
+    [Fact]
+    public async Task A_second_instance_does_not_subscribe_while_the_first_holds_the_org_s_lease()
+    {
+        await using var peers = await CaptureFixture.StartAsync();
+        await using var first = Start(peers);
+        _ = first.CreateClient();
+        await SubscribedAsync(peers, 1);
+        await using var second = Start(peers);
+        _ = second.CreateClient();
+        var org = second.Get<DevOpsCenterOrgs>().All.Single();
+
+        var ran = await second.Get<DevOpsCenterRunner>().RunAsync(org, TimeSpan.FromSeconds(5), waitForLease: false, CancellationToken.None);
+
+        Assert.False(ran);
+        Assert.Equal(1, (await peers.Streaming.StateAsync()).Subscriptions);
+    }
 }
