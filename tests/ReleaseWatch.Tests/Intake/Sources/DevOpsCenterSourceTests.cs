@@ -23,8 +23,8 @@ public sealed class DevOpsCenterSourceTests(AzuritePeer azurite)
 
     private readonly string _production = ReleaseWatchApp.NewOrgId();
 
-    private ReleaseWatchApp Start(CaptureFixture peers) =>
-        SourcesApp.Create(azurite, production: _production, extra: new Dictionary<string, string?>
+    private ReleaseWatchApp Start(CaptureFixture peers, params (string Key, string Value)[] more) =>
+        SourcesApp.Create(azurite, production: _production, extra: new Dictionary<string, string?>(more.Select(m => KeyValuePair.Create(m.Key, (string?)m.Value)))
         {
             ["ReleaseWatch:Orgs:2:Id"] = _devOpsCenterOrg,
             ["ReleaseWatch:Orgs:2:Name"] = "DevOps Center",
@@ -123,5 +123,23 @@ public sealed class DevOpsCenterSourceTests(AzuritePeer azurite)
 
         Assert.False(ran);
         Assert.Equal(1, (await peers.Streaming.StateAsync()).Subscriptions);
+    }
+
+    [Fact]
+    public async Task Under_the_Functions_host_a_DevOpsCenterPump_run_listens_for_its_duration_and_takes_what_arrives()
+    {
+        await using var peers = await CaptureFixture.StartAsync();
+        await using var app = Start(peers, ("FUNCTIONS_CUSTOMHANDLER_PORT", "7999"), ("ReleaseWatch:SignalCapture:PumpDuration", "00:00:03"));
+        var client = app.CreateClient();
+        var deploymentId = "0Af" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant();
+
+        var pump = client.PostAsync("/DevOpsCenterPump", new StringContent("""{"Data": {"timer": {"IsPastDue": false}}, "Metadata": {}}""", System.Text.Encoding.UTF8, "application/json"));
+        await SubscribedAsync(peers, 1);
+        await peers.Streaming.PublishAsync(DevOpsCenterDeploymentEvent.Channel, Deployment(deploymentId, _stage));
+        using var response = await pump;
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(_devOpsCenterOrg, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await WatchExistsAsync(app, _production, deploymentId);
     }
 }
