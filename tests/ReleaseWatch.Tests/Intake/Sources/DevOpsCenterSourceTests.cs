@@ -142,4 +142,32 @@ public sealed class DevOpsCenterSourceTests(AzuritePeer azurite)
         Assert.Contains(_devOpsCenterOrg, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await WatchExistsAsync(app, _production, deploymentId);
     }
+
+    [Fact]
+    public async Task A_checkpoint_older_than_retention_resumes_with_new_events_only_so_no_stale_deployment_starts_a_watch()
+    {
+        await using var peers = await CaptureFixture.StartAsync();
+        var first = Start(peers);
+        await using (first)
+        {
+            _ = first.CreateClient();
+            await SubscribedAsync(peers, 1);
+            await peers.Streaming.PublishAsync(DevOpsCenterDeploymentEvent.Channel, Deployment("0Af000000000001AAA", "a0B000000000000AAA"));
+            await Eventually.WaitUntilAsync(async () => (await first.Get<StreamStateStore>().ReadCheckpointsAsync(DevOpsCenterListener.CheckpointKey(_devOpsCenterOrg), CancellationToken.None))
+                .ContainsKey(DevOpsCenterDeploymentEvent.Channel), Deadline, "the first event checkpointed");
+        }
+
+        var retained = "0Af" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant();
+        var live = "0Af" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant();
+        var purged = await peers.Streaming.PublishAsync(DevOpsCenterDeploymentEvent.Channel, Deployment("0Af" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant(), _stage));
+        await peers.Streaming.PublishAsync(DevOpsCenterDeploymentEvent.Channel, Deployment(retained, _stage));
+        await peers.Streaming.PurgeAsync(DevOpsCenterDeploymentEvent.Channel, purged + 1); // the checkpoint (1) is now older than what is kept
+        await using var second = Start(peers);
+        _ = second.CreateClient();
+        await SubscribedAsync(peers, 2); // after the rejected one (not counted), the subscription for new events only
+        await peers.Streaming.PublishAsync(DevOpsCenterDeploymentEvent.Channel, Deployment(live, _stage));
+
+        await WatchExistsAsync(second, _production, live);
+        Assert.Null(await second.Get<IWatchStore>().GetAsync(WatchId.For(_production, $"devops-center:{retained}"), CancellationToken.None));
+    }
 }
