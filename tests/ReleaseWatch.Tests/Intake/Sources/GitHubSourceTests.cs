@@ -153,4 +153,27 @@ public sealed class GitHubSourceTests(AzuritePeer azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, formResponse.StatusCode);
         Assert.Equal(0, await SourcesApp.CountWatchesAsync(_app, _production, _uat));
     }
+
+    [Fact]
+    public async Task Twenty_concurrent_deliveries_of_one_deployment_make_exactly_one_watch()
+    {
+        var body = SenderPayloads.GitHubDeploymentStatus(NewDeploymentId());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _client.SendAsync(Delivery(body))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(1, await SourcesApp.CountWatchesAsync(_app, _production));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_intake_limit_is_413_and_stores_nothing()
+    {
+        var body = SenderPayloads.GitHubDeploymentStatus(NewDeploymentId(), payloadJson: $$"""{"padding": "{{new string('x', 257 * 1024)}}"}""");
+
+        var response = await _client.SendAsync(Delivery(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, await SourcesApp.CountWatchesAsync(_app, _production, _uat));
+    }
 }
