@@ -7,6 +7,7 @@ using ReleaseWatch.Intake.Sources.AzureDevOps;
 using ReleaseWatch.Intake.Sources.DevOpsCenter;
 using ReleaseWatch.Intake.Sources.Gearset;
 using ReleaseWatch.Intake.Sources.GitHub;
+using SourceResults = Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Accepted<ReleaseWatch.Functions.WatchSummary>, Microsoft.AspNetCore.Http.HttpResults.Ok<ReleaseWatch.Functions.WatchSummary>, Microsoft.AspNetCore.Http.HttpResults.Accepted<ReleaseWatch.Functions.Sources.SourceAnswer>, Microsoft.AspNetCore.Http.HttpResults.Ok<ReleaseWatch.Functions.Sources.SourceAnswer>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult, ReleaseWatch.Functions.Sources.BasicChallenge>;
 
 namespace ReleaseWatch.Functions.Sources;
 
@@ -26,14 +27,13 @@ internal static class SourcesApi
         api.MapPost("/azure-devops", PostAzureDevOpsAsync).WithName("AzureDevOpsDeployments");
         // The key is a path segment for Gearset's standard payload; without it Basic credentials must prove the sender.
         api.MapPost("/gearset/{key}", PostGearsetAsync).WithName("GearsetDeployments");
-        api.MapPost("/gearset", (HttpRequest request, SourceIntake intake, IOptions<SourcesOptions> sources, IOptions<IntakeOptions> intakeOptions, ILogger<SourceIntake> logger, CancellationToken cancellationToken) =>
-            PostGearsetAsync(request, null, intake, sources, intakeOptions, logger, cancellationToken));
+        api.MapPost("/gearset", PostGearsetWithoutKeyAsync);
         app.MapPost("/DevOpsCenterPump", PumpDevOpsCenterAsync);
         return api;
     }
 
     /// <summary>GitHub: the signature over the raw body first (401), then ping (200), then deployment_status (others 202 ignored).</summary>
-    public static async Task<IResult> PostGitHubAsync(
+    public static async Task<SourceResults> PostGitHubAsync(
         HttpRequest request, SourceIntake intake, IOptions<SourcesOptions> sources, IOptions<IntakeOptions> intakeOptions, ILogger<SourceIntake> logger, CancellationToken cancellationToken)
     {
         var github = sources.Value.GitHub;
@@ -68,7 +68,7 @@ internal static class SourcesApi
     }
 
     /// <summary>Azure DevOps: the subscription's Basic credentials (401), then the event (others 202 ignored).</summary>
-    public static async Task<IResult> PostAzureDevOpsAsync(
+    public static async Task<SourceResults> PostAzureDevOpsAsync(
         HttpRequest request, SourceIntake intake, IOptions<SourcesOptions> sources, IOptions<IntakeOptions> intakeOptions, ILogger<SourceIntake> logger, CancellationToken cancellationToken)
     {
         var azure = sources.Value.AzureDevOps;
@@ -80,15 +80,15 @@ internal static class SourcesApi
         if (!SecretCheck.BasicMatches(request.Headers.Authorization.ToString(), azure.Username, azure.Password))
         {
             ApiLogs.Refused(logger, "/api/sources/azure-devops", StatusCodes.Status401Unauthorized, "basic credentials");
-            return BasicChallenge("Set the Web Hooks subscription's Basic authentication username and password to ReleaseWatch:Sources:AzureDevOps:Username and Password.");
+            return new BasicChallenge("Set the Web Hooks subscription's Basic authentication username and password to ReleaseWatch:Sources:AzureDevOps:Username and Password.");
         }
 
         var (body, refused) = await ReadJsonAsync(request, intakeOptions.Value.MaxBodyBytes, "Azure DevOps sends JSON", cancellationToken);
-        return refused ?? Answer(await intake.AcceptAsync(AzureDevOpsServiceHook.Read(body), "azure-devops", cancellationToken));
+        return refused is not null ? refused : Answer(await intake.AcceptAsync(AzureDevOpsServiceHook.Read(body), "azure-devops", cancellationToken));
     }
 
     /// <summary>Gearset: the secret path segment or Basic credentials (401), then the ci_job_run event (others 202 ignored).</summary>
-    public static async Task<IResult> PostGearsetAsync(
+    public static async Task<SourceResults> PostGearsetAsync(
         HttpRequest request, string? key, SourceIntake intake, IOptions<SourcesOptions> sources, IOptions<IntakeOptions> intakeOptions, ILogger<SourceIntake> logger, CancellationToken cancellationToken)
     {
         var gearset = sources.Value.Gearset;
@@ -102,12 +102,17 @@ internal static class SourcesApi
         if (!byPath && !byBasic)
         {
             ApiLogs.Refused(logger, "/api/sources/gearset", StatusCodes.Status401Unauthorized, "path key or basic credentials");
-            return BasicChallenge("Post to /api/sources/gearset/<ReleaseWatch:Sources:Gearset:PathKey>, or send the configured Basic credentials.");
+            return new BasicChallenge("Post to /api/sources/gearset/<ReleaseWatch:Sources:Gearset:PathKey>, or send the configured Basic credentials.");
         }
 
         var (body, refused) = await ReadJsonAsync(request, intakeOptions.Value.MaxBodyBytes, "choose the JSON payload format in Gearset", cancellationToken);
-        return refused ?? Answer(await intake.AcceptAsync(GearsetCiJobRun.Read(request.Headers["X-Gearset-Event"].ToString(), body), "gearset", cancellationToken));
+        return refused is not null ? refused : Answer(await intake.AcceptAsync(GearsetCiJobRun.Read(request.Headers["X-Gearset-Event"].ToString(), body), "gearset", cancellationToken));
     }
+
+    /// <summary>Gearset without a path key: a custom payload with Basic credentials.</summary>
+    public static Task<SourceResults> PostGearsetWithoutKeyAsync(
+        HttpRequest request, SourceIntake intake, IOptions<SourcesOptions> sources, IOptions<IntakeOptions> intakeOptions, ILogger<SourceIntake> logger, CancellationToken cancellationToken) =>
+        PostGearsetAsync(request, null, intake, sources, intakeOptions, logger, cancellationToken);
 
     /// <summary>DevOpsCenterPump (timerTrigger "timer"): listens to every DevOps Center org for a bounded time.</summary>
     public static async Task<JsonHttpResult<InvocationResponse>> PumpDevOpsCenterAsync(DevOpsCenterPump pump, CancellationToken cancellationToken)
@@ -116,7 +121,8 @@ internal static class SourcesApi
         return InvocationResponse.Ok(null, $"Listened to {pumped.Count} DevOps Center org(s): {string.Join(", ", pumped)}");
     }
 
-    private static IResult Answer(SourceOutcome outcome) => outcome.Kind switch
+    /// <summary>202 a new watch, 200 the same watch again, 202 ignored with the reason, 400 bad fields, 422 no mapping.</summary>
+    private static SourceResults Answer(SourceOutcome outcome) => outcome.Kind switch
     {
         SourceOutcomeKind.Created => TypedResults.Accepted($"/api/watches/{outcome.Watch!.WatchId}", WatchSummary.Of(outcome.Watch)),
         SourceOutcomeKind.Existing => TypedResults.Ok(WatchSummary.Of(outcome.Watch!)),
@@ -125,28 +131,25 @@ internal static class SourcesApi
         _ => Problems.Unprocessable(outcome.Detail!),
     };
 
-    private static async Task<(byte[] Body, IResult? Refused)> ReadJsonAsync(HttpRequest request, int maxBytes, string hint, CancellationToken cancellationToken)
+    private static async Task<(byte[] Body, ProblemHttpResult? Refused)> ReadJsonAsync(HttpRequest request, int maxBytes, string hint, CancellationToken cancellationToken)
     {
         if (!RequestBody.HasMediaType(request, "application/json"))
         {
-            return ([], TypedResults.Problem($"Content-Type must be application/json (got '{request.ContentType ?? "none"}'): {hint}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", type: "https://releasewatch.dev/problems/media-type"));
+            return ([], Problems.UnsupportedMediaType(request.ContentType, $"application/json ({hint})"));
         }
 
         var body = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
         return body is null ? ([], Problems.TooLarge(maxBytes)) : (body, null);
     }
+}
 
-    private static IResult BasicChallenge(string detail) => new Challenged(Problems.Unauthorized(detail));
-
-    /// <summary>A 401 that also names the scheme (WWW-Authenticate: Basic), as HTTP asks of a Basic-protected resource.</summary>
-    private sealed class Challenged(IResult problem) : IResult
+/// <summary>A 401 problem that also names the scheme (WWW-Authenticate: Basic), as HTTP asks of a Basic-protected resource.</summary>
+internal sealed class BasicChallenge(string detail) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
     {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"ReleaseWatch\", charset=\"UTF-8\"";
-            return problem.ExecuteAsync(httpContext);
-        }
+        httpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"ReleaseWatch\", charset=\"UTF-8\"";
+        return Problems.Unauthorized(detail).ExecuteAsync(httpContext);
     }
 }
 
