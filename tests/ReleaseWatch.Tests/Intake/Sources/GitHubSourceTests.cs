@@ -69,12 +69,13 @@ public sealed class GitHubSourceTests(AzuritePeer azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_payload_version_the_commit_is_the_version_and_the_release_cannot_be_reverted()
+    public async Task Without_a_payload_version_the_ref_and_short_commit_are_the_version_and_the_release_cannot_be_reverted()
     {
         var response = await _client.SendAsync(Delivery(SenderPayloads.GitHubDeploymentStatus(NewDeploymentId(), payloadJson: "{}")));
 
         var release = (await response.JsonAsync()).GetProperty("release");
-        Assert.Equal("a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d", release.GetProperty("version").GetString());
+        Assert.Equal("main@a84d88e", release.GetProperty("version").GetString());
+        Assert.Equal("a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d", release.GetProperty("commit").GetString());
         Assert.False(release.TryGetProperty("previousVersion", out var previous) && previous.ValueKind == System.Text.Json.JsonValueKind.String);
     }
 
