@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Demo;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
+using ReleaseWatch.Intake.Sources;
+using ReleaseWatch.Intake.Sources.DevOpsCenter;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Salesforce;
@@ -23,12 +25,15 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
+        services.AddReleaseWatchSources(configuration);
+        services.AddReleaseWatchDevOpsCenter();
         services.AddHostedService<SignalCoverageStartupCheck>();
         services.AddReleaseWatchLimits(configuration, hosted: !HostingMode.IsFunctionsHost(configuration));
         services.AddReleaseWatchResponders(configuration);
         if (!HostingMode.IsFunctionsHost(configuration))
         {
             services.AddReleaseWatchSignalCaptureHostedService();
+            services.AddReleaseWatchDevOpsCenterHostedService();
         }
 
         services.AddReleaseWatchDemo(configuration);
