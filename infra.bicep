@@ -55,6 +55,10 @@ type signalRule = {
   kind: ('Failure' | 'Activity')?
   field: string?
   values: string[]?
+  @description('A payload path whose number is the event\'s value (e.g. EffectivePageTime): a value signal for mean/p50-p99/max/last.')
+  value: string?
+  @description('A boolean payload path; when true the value is skipped (e.g. HasEffectivePageTimeDeviation).')
+  skipValueWhen: string?
 }
 
 type org = {
@@ -543,6 +547,14 @@ var orgSettings = flatten(map(range(0, length(orgs)), i => concat(
         {
           name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Field'
           value: orgs[i].salesforce!.rules![j].?field ?? ''
+        }
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Value'
+          value: orgs[i].salesforce!.rules![j].?value ?? ''
+        }
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__SkipValueWhen'
+          value: orgs[i].salesforce!.rules![j].?skipValueWhen ?? ''
         }
       ],
       setting => !empty(setting.value)
