@@ -2,7 +2,7 @@ using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Judging;
 
-/// <summary>One span's counts and its value in the metric's measure; Value is null when undefined (no whole minute, zero denominator).</summary>
+/// <summary>One span's counts and its value in the metric's measure; Value is null when undefined (less than a minute captured, zero denominator): a rate over a few seconds is noise.</summary>
 internal sealed record MeasuredSpan(long Count, long? Denominator, double Minutes, double? Value)
 {
     public static MeasuredSpan Of(MetricMeasure measure, SignalWindow window, SignalWindow? denominator)
@@ -12,9 +12,9 @@ internal sealed record MeasuredSpan(long Count, long? Denominator, double Minute
         switch (measure)
         {
             case MetricMeasure.Count:
-                return new(count, null, minutes, minutes > 0 ? count : null);
+                return new(count, null, minutes, minutes >= 1 ? count : null);
             case MetricMeasure.PerMinute:
-                return new(count, null, minutes, minutes > 0 ? count / minutes : null);
+                return new(count, null, minutes, minutes >= 1 ? count / minutes : null);
             default:
                 if (denominator is null)
                 {
@@ -22,7 +22,7 @@ internal sealed record MeasuredSpan(long Count, long? Denominator, double Minute
                 }
 
                 var total = denominator.Total;
-                return new(count, total, minutes, total > 0 ? (double)count / total : null);
+                return new(count, total, minutes, total > 0 && minutes >= 1 ? (double)count / total : null);
         }
     }
 }

@@ -3,7 +3,9 @@ namespace ReleaseWatch.Judging;
 /// <summary>
 /// One judged check of one metric with the evidence behind it, kept for the audit trail and alerts.
 /// Observed and Baseline are in the metric's measure (count, per minute, or ratio); Baseline for count is
-/// the baseline count scaled to the observed span's length.
+/// the baseline count scaled to the observed span's length. The sparse tests' evidence: Expected (events the baseline's
+/// rate gives the checked span), Dispersion (the baseline's variance / mean per minute; 1 is Poisson) and PValue.
+/// SilentStreams: the streams feeding the signal found silent at this check (their silence makes a pass Inconclusive).
 /// </summary>
 public sealed record MetricJudgement(
     string Metric,
@@ -21,4 +23,7 @@ public sealed record MetricJudgement(
     long ObservedCount,
     long BaselineCount,
     long? ObservedDenominator,
-    long? BaselineDenominator);
+    long? BaselineDenominator,
+    double? Expected = null,
+    double? Dispersion = null,
+    IReadOnlyList<SilentStream>? SilentStreams = null);

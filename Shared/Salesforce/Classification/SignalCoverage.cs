@@ -11,7 +11,8 @@ internal static class SignalCoverage
 {
     public static IReadOnlyList<UncoveredMetric> Uncovered(string orgId, IReadOnlyCollection<string> channels, Policy policy, ISignalSources sources) =>
     [
-        .. policy.Metrics
+        // A template (business.*.created) covers whatever members the org streams; none is no gap.
+        .. policy.Metrics.Where(m => !MetricFamily.IsTemplate(m))
             .SelectMany(m => new[] { m.Signal, m.Denominator }.OfType<string>().Select(signal => (Metric: m.Name, Signal: signal)))
             .Where(s => !channels.Any(channel => sources.CanFeed(orgId, channel, s.Signal)))
             .Select(s => new UncoveredMetric(policy.Name, s.Metric, s.Signal)),
