@@ -17,9 +17,11 @@ internal static class FailWhenConditions
             outcomes.Add(new(AboveText(above, unit), observed > above));
         }
 
+        // Less than a minute captured (the span reaches past the check): its events are still arriving, so a drop is not judged.
+        var partial = inputs.Observed.To > inputs.CheckedAt ? "less than a minute is captured yet" : null;
         if (rule.Below is { } below)
         {
-            outcomes.Add(new(BelowText(below, unit), observed < below));
+            outcomes.Add(partial is null ? new(BelowText(below, unit), observed < below) : new(BelowText(below, unit), null, partial));
         }
 
         var percentProblem = rule.AboveBaselineByPercent is null && rule.BelowBaselineByPercent is null
@@ -38,9 +40,9 @@ internal static class FailWhenConditions
         {
             var limit = baseline * (1 - (down / 100));
             var text = BelowBaselineText(down);
-            outcomes.Add(percentProblem is null && limit is { } l
+            outcomes.Add(partial is null && percentProblem is null && limit is { } l
                 ? new($"{text} (< {Number(l)}{unit})", observed < l)
-                : new(text, null, percentProblem));
+                : new(text, null, partial ?? percentProblem));
         }
 
         if (rule.PoissonSignificance is { } significance)
@@ -50,7 +52,7 @@ internal static class FailWhenConditions
 
         if (rule.BelowBaselineSignificance is { } lower)
         {
-            outcomes.Add(Significance(metric, inputs, observedSpan, baselineSpan, lower, upper: false, ref evidence));
+            outcomes.Add(partial is not null ? new(LowerText(lower), null, partial) : Significance(metric, inputs, observedSpan, baselineSpan, lower, upper: false, ref evidence));
         }
 
         return outcomes;

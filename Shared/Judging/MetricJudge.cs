@@ -49,7 +49,7 @@ internal static class MetricJudge
         var skipped = notJudged.Count == 0
             ? ""
             : "; not judged: " + string.Join("; ", notJudged.Select(o => $"{o.Description} ({o.Note})"));
-        if (notJudged.Count > 0 && !metric.FailWhen.IsAbsolute)
+        if (notJudged.Count > 0 && (!metric.FailWhen.IsAbsolute || notJudged.Count == outcomes.Count))
         {
             return Result(Verdict.Inconclusive, threshold, test, $"{at}{skipped}");
         }

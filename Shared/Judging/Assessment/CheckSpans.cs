@@ -7,8 +7,9 @@ namespace ReleaseWatch.Judging.Assessment;
 /// starts whole minutes before the current one, so a rate is taken over the lookback plus the part of the current
 /// minute captured so far, as that many minutes and seconds (a partial minute counts as a partial minute): a burst
 /// is seen at once, and a check early in a minute does not mistake a steady failure for a recovery. Judging starts
-/// at the first whole minute after warm-up (<see cref="JudgedFrom"/>), so no event of the warm-up burst is judged,
-/// and the first check comes one minute later, when that minute is whole. The lookback is the metric's, else the
+/// at the minute in which warm-up ends (<see cref="JudgedFrom"/>; buckets cannot be split). Right after it, with less
+/// than a minute captured, the span is that first whole minute: a rise is then measured conservatively, and the judge
+/// leaves drop conditions out (a partial minute never fails a drop). The lookback is the metric's, else the
 /// interval (perMinute, ratio), else the whole watch after warm-up (count). The baseline is the policy's baseline
 /// window of minutes before the deployment.
 /// </summary>
@@ -17,16 +18,8 @@ internal static class CheckSpans
     /// <summary>How far back a check looks at a stream's traffic to call it silent.</summary>
     public static readonly TimeSpan TrafficLookback = TimeSpan.FromMinutes(3);
 
-    /// <summary>The first instant judged: warm-up's end, rounded up to a whole minute (buckets cannot be split).</summary>
-    public static DateTimeOffset JudgedFrom(Policy policy, DateTimeOffset anchor)
-    {
-        var end = anchor + policy.Warmup;
-        var minute = SignalKeys.MinuteStart(end);
-        return minute == end ? end : minute.AddMinutes(1);
-    }
-
-    /// <summary>When the first check is due: once the first judged minute is whole.</summary>
-    public static DateTimeOffset FirstCheck(Policy policy, DateTimeOffset anchor) => JudgedFrom(policy, anchor).AddMinutes(1);
+    /// <summary>The first instant judged: the start of the minute in which warm-up ends.</summary>
+    public static DateTimeOffset JudgedFrom(Policy policy, DateTimeOffset anchor) => SignalKeys.MinuteStart(anchor + policy.Warmup);
 
     /// <param name="anchor">The instant the watch's window is measured from (the deployment's completion).</param>
     public static (DateTimeOffset From, DateTimeOffset To) Observed(Policy policy, MetricPolicy metric, DateTimeOffset anchor, DateTimeOffset checkedAt) =>
@@ -39,7 +32,8 @@ internal static class CheckSpans
         var judgedFrom = JudgedFrom(policy, anchor);
         var minutes = Math.Max(1, (int)Math.Ceiling(lookback.TotalMinutes));
         var from = minuteStart.AddMinutes(-minutes);
-        return (from < judgedFrom && judgedFrom < checkedAt ? judgedFrom : from, checkedAt);
+        from = from < judgedFrom && judgedFrom <= checkedAt ? judgedFrom : from;
+        return checkedAt - from < TimeSpan.FromMinutes(1) ? (from, minuteStart.AddMinutes(1)) : (from, checkedAt);
     }
 
     public static (DateTimeOffset From, DateTimeOffset To) Baseline(Policy policy, DateTimeOffset anchor)

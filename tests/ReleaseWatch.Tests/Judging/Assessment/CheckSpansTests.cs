@@ -28,23 +28,35 @@ public sealed class CheckSpansTests
     }
 
     [Fact]
-    public void JudgedFrom_rounds_the_end_of_warmup_up_to_a_whole_minute_so_no_warmup_event_is_judged()
+    public void Observed_right_after_warmup_measures_the_first_minute_whole()
     {
-        var anchor = Some.DeployedAt.AddSeconds(30);
-
-        Assert.Equal(Some.DeployedAt.AddMinutes(3), CheckSpans.JudgedFrom(Policy, anchor));     // warm-up ends 10:02:30
-        Assert.Equal(Some.DeployedAt.AddMinutes(4), CheckSpans.FirstCheck(Policy, anchor));     // once 10:03 is whole
-        Assert.Equal(Some.DeployedAt.AddMinutes(2), CheckSpans.JudgedFrom(Policy, Some.DeployedAt));
-    }
-
-    [Fact]
-    public void Observed_right_after_warmup_counts_a_partial_minute_as_a_partial_minute()
-    {
-        var checkedAt = Some.DeployedAt.AddMinutes(2).AddSeconds(30);
+        var checkedAt = Some.DeployedAt.AddMinutes(2).AddSeconds(1);
 
         var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], Some.DeployedAt, checkedAt);
 
-        Assert.Equal((Some.DeployedAt.AddMinutes(2), checkedAt), (from, to));
+        Assert.Equal((Some.DeployedAt.AddMinutes(2), Some.DeployedAt.AddMinutes(3)), (from, to));
+    }
+
+    [Fact]
+    public void A_partial_first_minute_never_fails_a_drop_rule()
+    {
+        // 10:02:00–10:02:30 captured, 5 creates so far against a 58/min baseline: read as a whole minute it is 5/min.
+        var metric = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Signal = "business.opportunity.created" };
+        var inputs = Some.Inputs(5, 3480, signal: "business.opportunity.created") with { CheckedAt = Some.DeployedAt.AddMinutes(10).AddSeconds(30) };
+
+        var judgement = MetricJudge.Judge(metric, inputs);
+
+        Assert.Equal(Verdict.Inconclusive, judgement.Verdict);
+        Assert.Contains("less than a minute is captured yet", judgement.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partial_first_minute_never_fails_an_absolute_floor()
+    {
+        var metric = Some.Metric(new MetricRule { Below = 20 });
+        var inputs = Some.Inputs(5, 3480) with { CheckedAt = Some.DeployedAt.AddMinutes(10).AddSeconds(30) };
+
+        Assert.Equal(Verdict.Inconclusive, MetricJudge.Judge(metric, inputs).Verdict);
     }
 
     [Fact]

@@ -10,17 +10,16 @@ public sealed class WatchDeciderTests
     private static readonly DateTimeOffset T0 = Some.CompletedAt;
 
     [Fact]
-    public void Start_waits_for_the_warmup_and_its_first_whole_minute_then_checks_every_interval_until_the_window_ends()
+    public void Start_waits_for_the_warmup_then_checks_every_interval_until_the_window_ends()
     {
         var script = new WatchScript(Some.Policy(), (_, _) => Verdict.Passed);
 
-        // Warm-up ends 10:02; the first check comes once 10:02–10:03 is whole, not on a minute holding nothing yet.
         Assert.Equal(WatchPhase.Pending, script.State.Phase);
-        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(3)), script.State.Timers);
+        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(2)), script.State.Timers);
         Assert.Contains(new WatchTimer(WatchTimerKind.WindowEnd, T0.AddMinutes(10)), script.State.Timers);
-        script.RunUntil(T0.AddMinutes(3));
+        script.RunUntil(T0.AddMinutes(2));
         Assert.Equal(WatchPhase.Watching, script.State.Phase);
-        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(4)), script.State.Timers);
+        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(3)), script.State.Timers);
     }
 
     [Fact]
@@ -32,7 +31,7 @@ public sealed class WatchDeciderTests
         Assert.Empty(script.Commands);
         Assert.Equal(AlertKind.Verified, Assert.Single(script.Alerts).Kind);
         Assert.Empty(script.State.Timers);
-        Assert.Equal(8, script.State.Track("apex-errors").Checks); // minutes 3..9 plus the window end
+        Assert.Equal(9, script.State.Track("apex-errors").Checks); // minutes 2..9 plus the window end
     }
 
     [Fact]
