@@ -57,6 +57,8 @@ public enum AlertKind
     Inconclusive,
     /// <summary>The org's signal stream is down or gapped; the platform owner must look.</summary>
     SourceDown,
+    /// <summary>A stream stays connected but delivers (almost) nothing against its own baseline: its signals cannot pass.</summary>
+    StreamSilent,
 }
 
 /// <summary>Severity routes alerts to channels and recipients.</summary>

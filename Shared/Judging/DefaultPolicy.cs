@@ -2,12 +2,22 @@ namespace ReleaseWatch.Judging;
 
 /// <summary>
 /// The built-in "default" policy, used when neither the deployment nor its org names one (configuration may
-/// replace it with its own "default"): Apex and flow errors revert when they rise well above both an absolute
-/// floor and the baseline for a few minutes; any batch Apex error alerts; hitting the concurrent long-running Apex
-/// limit alerts. Latency (Lightning page time and API request time, p95 more than 50% above the baseline for five
-/// minutes) and the daily API allocation (over 90% used) are judged in observe mode: recorded with their evidence,
-/// never blocking a verification, since an org without Real-Time Event Monitoring or the /limits poller has no data
-/// for them (the coverage warning names them). A policy of the org's own sets them to alert or act.
+/// replace it with its own "default"). It watches what the org streams:
+/// - apex-errors / flow-errors: a rise well above an absolute floor and the baseline, and significant against the
+///   baseline's own burstiness (negative binomial), for a few minutes;
+/// - apex-error-rate: the same by significance alone over three minutes (above 2/min) for 5 minutes (longer than its
+///   lookback, so one burst cannot hold it), so a new exception on a quiet
+///   org (a baseline too small for percentages) is caught and a healthy quiet release can still verify;
+/// - batch-errors: more than 3 batch Apex errors in ten minutes and significantly more than the baseline's;
+/// - business-creates: every business.*.created signal with at least 60 baseline events (1/min) that falls below
+///   30 % of its baseline (more than a lunch dip), significantly, for 5 minutes (2 when the drop is overwhelming);
+/// - stream-traffic: every stream (traffic.*) with at least 60 baseline events whose received events collapse
+///   below a tenth of its baseline, significantly, for 3 minutes (2 when overwhelming): a silent stream.
+/// All revert. Also: hitting the concurrent long-running Apex limit alerts; latency (Lightning page time and API
+/// request time, p95 more than 50% above the baseline for five minutes) and the daily API allocation (over 90% used)
+/// are judged in observe mode: recorded with their evidence, never blocking a verification, since an org without
+/// Real-Time Event Monitoring or the /limits poller has no data for them (the coverage warning names them). A policy
+/// of the org's own sets them to alert or act.
 /// </summary>
 internal static class DefaultPolicy
 {
@@ -16,34 +26,31 @@ internal static class DefaultPolicy
         Name = PolicyCatalog.DefaultPolicyName,
         Metrics =
         [
-            new MetricPolicy
+            Revert("apex-errors", "apex.error", MetricMeasure.PerMinute, new MetricRule { Above = 5, AboveBaselineByPercent = 200, PoissonSignificance = 0.001 }, 2) with
             {
-                Name = "apex-errors",
-                Signal = "apex.error",
-                Measure = MetricMeasure.PerMinute,
-                FailWhen = new MetricRule { Above = 5, AboveBaselineByPercent = 200 },
-                For = TimeSpan.FromMinutes(2),
-                Severity = MetricSeverity.Critical,
-                OnBreach = MetricBreachAction.Revert,
+                // The percentage needs 20 baseline errors; the significance is judged on less (apex-error-rate covers quiet orgs).
+                MinBaselineCount = 20,
             },
-            new MetricPolicy
+            Revert("apex-error-rate", "apex.error", MetricMeasure.PerMinute, new MetricRule { Above = 2, PoissonSignificance = 0.0001 }, 5) with
             {
-                Name = "flow-errors",
-                Signal = "flow.error",
-                Measure = MetricMeasure.PerMinute,
-                FailWhen = new MetricRule { Above = 2, AboveBaselineByPercent = 200 },
-                For = TimeSpan.FromMinutes(3),
-                Severity = MetricSeverity.Critical,
-                OnBreach = MetricBreachAction.Revert,
+                Lookback = TimeSpan.FromMinutes(3),
             },
-            new MetricPolicy
+            Revert("flow-errors", "flow.error", MetricMeasure.PerMinute, new MetricRule { Above = 2, AboveBaselineByPercent = 200, PoissonSignificance = 0.001 }, 3),
+            Revert("batch-errors", "batch.error", MetricMeasure.Count, new MetricRule { Above = 3, PoissonSignificance = 0.001 }, 0) with
             {
-                Name = "batch-errors",
-                Signal = "batch.error",
-                Measure = MetricMeasure.Count,
-                FailWhen = new MetricRule { Above = 0 },
-                Severity = MetricSeverity.Warning,
-                OnBreach = MetricBreachAction.Alert,
+                Lookback = TimeSpan.FromMinutes(10),
+            },
+            Revert("business-creates", "business.*.created", MetricMeasure.PerMinute, new MetricRule { BelowBaselineByPercent = 70, BelowBaselineSignificance = 0.001 }, 5) with
+            {
+                Lookback = TimeSpan.FromMinutes(3),
+                MinBaselineCount = 60,
+                DecisiveFor = TimeSpan.FromMinutes(2),
+            },
+            Revert("stream-traffic", "traffic.*", MetricMeasure.PerMinute, new MetricRule { BelowBaselineByPercent = 90, BelowBaselineSignificance = 0.0001 }, 3) with
+            {
+                Lookback = TimeSpan.FromMinutes(3),
+                MinBaselineCount = 60,
+                DecisiveFor = TimeSpan.FromMinutes(2),
             },
             new MetricPolicy
             {
@@ -67,6 +74,17 @@ internal static class DefaultPolicy
                 Mode = MetricMode.Observe,
             },
         ],
+    };
+
+    private static MetricPolicy Revert(string name, string signal, MetricMeasure measure, MetricRule rule, int forMinutes) => new()
+    {
+        Name = name,
+        Signal = signal,
+        Measure = measure,
+        FailWhen = rule,
+        For = TimeSpan.FromMinutes(forMinutes),
+        Severity = MetricSeverity.Critical,
+        OnBreach = MetricBreachAction.Revert,
     };
 
     private static MetricPolicy Latency(string name, string signal) => new()

@@ -6,20 +6,22 @@ namespace ReleaseWatch.Judging;
 internal static class FailWhenConditions
 {
     public static IReadOnlyList<ConditionOutcome> Evaluate(
-        MetricPolicy metric, MetricInputs inputs, double observed, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double? baseline, out double? pValue)
+        MetricPolicy metric, MetricInputs inputs, double observed, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double? baseline, out CountTest? evidence)
     {
         var rule = metric.FailWhen;
         var unit = Unit(metric.Measure);
         var outcomes = new List<ConditionOutcome>();
-        pValue = null;
+        evidence = null;
         if (rule.Above is { } above)
         {
             outcomes.Add(new(AboveText(above, unit), observed > above));
         }
 
+        // Less than a minute captured (the span reaches past the check): its events are still arriving, so a drop is not judged.
+        var partial = inputs.Observed.To > inputs.CheckedAt ? "less than a minute is captured yet" : null;
         if (rule.Below is { } below)
         {
-            outcomes.Add(new(BelowText(below, unit), observed < below));
+            outcomes.Add(partial is null ? new(BelowText(below, unit), observed < below) : new(BelowText(below, unit), null, partial));
         }
 
         var percentProblem = rule.AboveBaselineByPercent is null && rule.BelowBaselineByPercent is null
@@ -39,25 +41,19 @@ internal static class FailWhenConditions
         {
             var limit = baseline * (1 - (down / 100));
             var text = BelowBaselineText(down);
-            outcomes.Add(percentProblem is null && limit is { } l
+            outcomes.Add(partial is null && percentProblem is null && limit is { } l
                 ? new($"{text} (< {Number(l)}{unit})", observed < l)
-                : new(text, null, percentProblem));
+                : new(text, null, partial ?? percentProblem));
         }
 
         if (rule.PoissonSignificance is { } significance)
         {
-            var text = PoissonText(significance);
-            var problem = BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultPoissonMinBaselineCount);
-            if (problem is null)
-            {
-                var lambda = baselineSpan.Count / baselineSpan.Minutes * observedSpan.Minutes;
-                pValue = PoissonTail.AtLeast(observedSpan.Count, lambda);
-                outcomes.Add(new($"{text} (expected {Number(lambda)} events)", pValue < significance));
-            }
-            else
-            {
-                outcomes.Add(new(text, null, problem));
-            }
+            outcomes.Add(Significance(metric, inputs, observedSpan, baselineSpan, significance, upper: true, ref evidence));
+        }
+
+        if (rule.BelowBaselineSignificance is { } lower)
+        {
+            outcomes.Add(partial is not null ? new(LowerText(lower), null, partial) : Significance(metric, inputs, observedSpan, baselineSpan, lower, upper: false, ref evidence));
         }
 
         return outcomes;
@@ -75,6 +71,7 @@ internal static class FailWhenConditions
             rule.AboveBaselineByPercent is { } up ? AboveBaselineText(up) : null,
             rule.BelowBaselineByPercent is { } down ? BelowBaselineText(down) : null,
             rule.PoissonSignificance is { } p ? PoissonText(p) : null,
+            rule.BelowBaselineSignificance is { } q ? LowerText(q) : null,
         ];
         return string.Join(" and ", parts.OfType<string>());
     }
@@ -88,6 +85,28 @@ internal static class FailWhenConditions
     private static string BelowBaselineText(double percent) => $"< baseline -{Number(percent)}%";
 
     private static string PoissonText(double significance) => $"rate above baseline at p < {Number(significance)}";
+
+    private static string LowerText(double significance) => $"rate below baseline at p < {Number(significance)}";
+
+    /// <summary>
+    /// A one-sided test of the checked span's count against the baseline's rate, negative binomial when the baseline's
+    /// per-minute counts are overdispersed, Poisson otherwise. When both tails are tested, the smaller p-value is kept as evidence.
+    /// </summary>
+    private static ConditionOutcome Significance(
+        MetricPolicy metric, MetricInputs inputs, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double significance, bool upper, ref CountTest? evidence)
+    {
+        var text = upper ? PoissonText(significance) : LowerText(significance);
+        var problem = BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultPoissonMinBaselineCount);
+        if (problem is not null)
+        {
+            return new(text, null, problem);
+        }
+
+        var test = CountTest.Of(inputs.Baseline, observedSpan.Count, observedSpan.Minutes, upper);
+        evidence = evidence is null || test.PValue < evidence.PValue ? test : evidence;
+        var model = test.Size is null ? "" : $", negative binomial, dispersion {Number(Math.Round(test.Dispersion ?? 1, 2))}";
+        return new($"{text} (expected {Number(Math.Round(test.Expected, 4))} events{model})", test.PValue < significance);
+    }
 
     /// <summary>Why the baseline cannot carry a relative rule, or null when it can.</summary>
     private static string? BaselineProblem(MetricPolicy metric, MetricInputs inputs, MeasuredSpan baseline, int minCount)

@@ -6,6 +6,7 @@ namespace ReleaseWatch.Judging;
 /// What one check of a metric is judged on: raw facts and the instant. The caller chooses the spans: observed =
 /// the check's lookback, baseline = the span before the deployment. Denominators are set only for ratio metrics.
 /// The judge classifies each stream's health at <paramref name="CheckedAt"/> under <paramref name="Streams"/>' limits.
+/// <paramref name="Traffic"/>: the received-event counts of the streams that feed the signal, for silence.
 /// </summary>
 internal sealed record MetricInputs(
     SignalWindow Observed,
@@ -13,4 +14,5 @@ internal sealed record MetricInputs(
     SignalWindow Baseline,
     SignalWindow? BaselineDenominator,
     DateTimeOffset CheckedAt,
-    StreamHealthOptions Streams);
+    StreamHealthOptions Streams,
+    IReadOnlyList<ChannelTrafficWindows>? Traffic = null);

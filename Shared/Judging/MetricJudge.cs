@@ -5,9 +5,10 @@ namespace ReleaseWatch.Judging;
 
 /// <summary>
 /// Judges one check of one metric: pure, no I/O, no clock. Order: a source that is down at the check's time is Error; unknown,
-/// lagging or gapped over the checked span is Inconclusive; an undefined measure (no whole minute, ratio over a
+/// lagging or gapped over the checked span is Inconclusive; an undefined measure (less than a minute captured, ratio over a
 /// zero denominator) is Inconclusive; then every failWhen condition must fail for Failed (AND, see
-/// <see cref="MetricRule"/>). Missing data is never Passed.
+/// <see cref="MetricRule"/>). Missing data is never Passed, and neither is a pass while a stream feeding the signal is
+/// silent (<see cref="StreamSilence"/>): that check is Inconclusive, while a failure still fails.
 /// </summary>
 internal static class MetricJudge
 {
@@ -21,11 +22,13 @@ internal static class MetricJudge
             ? (baselineSpan.Minutes > 0 && observedSpan.Minutes > 0 ? baselineSpan.Count * observedSpan.Minutes / baselineSpan.Minutes : null)
             : baselineSpan.Value;
 
-        MetricJudgement Result(Verdict verdict, string threshold, double? pValue, string reason) => new(
+        var silent = StreamSilence.Find(inputs.Traffic);
+        MetricJudgement Result(Verdict verdict, string threshold, CountTest? test, string reason) => new(
             metric.Name, metric.Signal, verdict, observedSpan.Value, baseline, threshold,
-            inputs.Observed.From, inputs.Observed.To, inputs.Baseline.From, inputs.Baseline.To, pValue, reason,
+            inputs.Observed.From, inputs.Observed.To, inputs.Baseline.From, inputs.Baseline.To, test?.PValue, reason,
             observedSpan.Count, baselineSpan.Count, observedSpan.Denominator, baselineSpan.Denominator,
-            ValueMeasures.IsValue(metric.Measure) ? observedSpan.Skipped : null);
+            ValueMeasures.IsValue(metric.Measure) ? observedSpan.Skipped : null,
+            test?.Expected, test?.Dispersion, silent.Count == 0 ? null : silent);
 
         if (SourceProblem(metric, inputs) is { } source)
         {
@@ -40,13 +43,13 @@ internal static class MetricJudge
 
         if (observedSpan.Value is not { } observed)
         {
-            var why = observedSpan.Minutes <= 0
-                ? "the checked span holds no whole minute yet"
+            var why = observedSpan.Minutes < 1
+                ? "the checked span holds less than a minute yet"
                 : $"no {metric.Denominator} events in the checked span, so the ratio is undefined";
             return Result(Verdict.Inconclusive, FailWhenConditions.Describe(metric), null, why);
         }
 
-        var outcomes = FailWhenConditions.Evaluate(metric, inputs, observed, observedSpan, baselineSpan, baseline, out var pValue);
+        var outcomes = FailWhenConditions.Evaluate(metric, inputs, observed, observedSpan, baselineSpan, baseline, out var test);
         var threshold = string.Join(" and ", outcomes.Select(o => o.Description));
         var at = ValueMeasures.IsValue(metric.Measure)
             ? $"{metric.Signal} {Word(metric.Measure)} at {Value(metric.Measure, observed)} ({Sample(observedSpan)})"
@@ -55,15 +58,21 @@ internal static class MetricJudge
         var skipped = notJudged.Count == 0
             ? ""
             : "; not judged: " + string.Join("; ", notJudged.Select(o => $"{o.Description} ({o.Note})"));
-        if (notJudged.Count > 0 && !metric.FailWhen.IsAbsolute)
+        if (notJudged.Count > 0 && (!metric.FailWhen.IsAbsolute || notJudged.Count == outcomes.Count))
         {
-            return Result(Verdict.Inconclusive, threshold, pValue, $"{at}{skipped}");
+            return Result(Verdict.Inconclusive, threshold, test, $"{at}{skipped}");
         }
 
         var holding = outcomes.FirstOrDefault(o => o.Failing == false);
-        return holding is null
-            ? Result(Verdict.Failed, threshold, pValue, $"{at} fails {string.Join(" and ", outcomes.Where(o => o.Failing == true).Select(o => o.Description))}{skipped}")
-            : Result(Verdict.Passed, threshold, pValue, $"{at} is not {holding.Description}{skipped}");
+        if (holding is null)
+        {
+            return Result(Verdict.Failed, threshold, test, $"{at} fails {string.Join(" and ", outcomes.Where(o => o.Failing == true).Select(o => o.Description))}{skipped}");
+        }
+
+        // A stream that delivers nothing would pass every error rule: its silence is no evidence of health.
+        return silent.Count > 0
+            ? Result(Verdict.Inconclusive, threshold, test, $"{at} is not {holding.Description}, but {string.Join("; ", silent.Select(StreamSilence.Describe))}")
+            : Result(Verdict.Passed, threshold, test, $"{at} is not {holding.Description}{skipped}");
     }
 
     private static string Sample(MeasuredSpan span) =>

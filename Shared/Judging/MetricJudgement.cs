@@ -5,6 +5,9 @@ namespace ReleaseWatch.Judging;
 /// Observed and Baseline are in the metric's measure (count, per minute, or ratio); Baseline for count is
 /// the baseline count scaled to the observed span's length. For a value measure (mean, p50…p99, max, last) the
 /// counts are the number of values behind each side, and ObservedSkipped the observed events whose value was skipped.
+/// The sparse tests' evidence: Expected (events the baseline's
+/// rate gives the checked span), Dispersion (the baseline's variance / mean per minute; 1 is Poisson) and PValue.
+/// SilentStreams: the streams feeding the signal found silent at this check (their silence makes a pass Inconclusive).
 /// </summary>
 public sealed record MetricJudgement(
     string Metric,
@@ -23,4 +26,7 @@ public sealed record MetricJudgement(
     long BaselineCount,
     long? ObservedDenominator,
     long? BaselineDenominator,
-    long? ObservedSkipped = null);
+    long? ObservedSkipped = null,
+    double? Expected = null,
+    double? Dispersion = null,
+    IReadOnlyList<SilentStream>? SilentStreams = null);

@@ -22,6 +22,19 @@ public sealed record MetricPolicy
     public TimeSpan For { get; init; } = TimeSpan.Zero;
 
     /// <summary>
+    /// Overwhelming evidence breaches sooner: when every failed check of a run has a p-value below
+    /// <see cref="DecisiveSignificance"/>, the run breaches once it has held for this (default null: only <see cref="For"/>).
+    /// A marginal failure still needs <see cref="For"/>.
+    /// </summary>
+    public TimeSpan? DecisiveFor { get; init; }
+
+    /// <summary>The p-value below which a failed check counts as decisive (decisive.significance). Default 0.000001.</summary>
+    public double DecisiveSignificance { get; init; } = DefaultDecisiveSignificance;
+
+    /// <summary>Default of <see cref="DecisiveSignificance"/>.</summary>
+    public const double DefaultDecisiveSignificance = 0.000001;
+
+    /// <summary>
     /// The span each check measures, ending at the check. Default (null): the policy's interval for perMinute and
     /// ratio, the whole watch so far (after warm-up) for count.
     /// </summary>

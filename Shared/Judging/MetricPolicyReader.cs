@@ -18,9 +18,11 @@ internal static class MetricPolicyReader
         var label = string.IsNullOrWhiteSpace(section["name"]) ? $"#{index}" : section["name"]!.Trim();
         var fields = new PolicyFields(policy, label, "", section);
         fields.RejectUnknown("name", "signal", "measure", "denominator", "failWhen", "for", "lookback", "minBaselineCount", "minSample",
-            "severity", "onBreach", "mode");
+            "severity", "onBreach", "mode", "decisive");
+        var decisive = fields.Child("decisive");
+        decisive.RejectUnknown("for", "significance");
         var failWhen = fields.Child("failWhen");
-        failWhen.RejectUnknown("above", "below", "aboveBaselineBy", "belowBaselineBy", "poissonSignificance");
+        failWhen.RejectUnknown("above", "below", "aboveBaselineBy", "belowBaselineBy", "poissonSignificance", "belowBaselineSignificance");
         return new MetricPolicy
         {
             Name = fields.RequiredText("name"),
@@ -34,9 +36,12 @@ internal static class MetricPolicyReader
                 AboveBaselineByPercent = failWhen.Percent("aboveBaselineBy"),
                 BelowBaselineByPercent = failWhen.Percent("belowBaselineBy"),
                 PoissonSignificance = failWhen.Number("poissonSignificance"),
+                BelowBaselineSignificance = failWhen.Number("belowBaselineSignificance"),
             },
             For = fields.Duration("for") ?? TimeSpan.Zero,
             Lookback = fields.Duration("lookback"),
+            DecisiveFor = decisive.Duration("for"),
+            DecisiveSignificance = decisive.Number("significance") ?? MetricPolicy.DefaultDecisiveSignificance,
             MinBaselineCount = fields.Integer("minBaselineCount"),
             MinSample = fields.Integer("minSample"),
             Severity = fields.Word("severity", ("warning", MetricSeverity.Warning), ("critical", MetricSeverity.Critical)) ?? MetricSeverity.Critical,

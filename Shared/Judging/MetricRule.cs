@@ -21,13 +21,21 @@ public sealed record MetricRule
     public double? BelowBaselineByPercent { get; init; }
 
     /// <summary>
-    /// For sparse counts: fails when P(X ≥ observed | Poisson with the baseline rate over the checked span) is
-    /// below this significance (e.g. 0.01). One-sided: only a rise fails.
+    /// For sparse counts: fails when P(X ≥ observed | the baseline's count distribution over the checked span) is
+    /// below this significance (e.g. 0.01). Poisson with the baseline's rate, or negative binomial with the dispersion
+    /// of the baseline's per-minute counts when they are significantly overdispersed (bursty). One-sided: only a rise fails.
     /// </summary>
     public double? PoissonSignificance { get; init; }
 
+    /// <summary>
+    /// For drops: fails when P(X ≤ observed | the baseline's count distribution over the checked span) is below this
+    /// significance (e.g. 0.001). Dispersion-aware like <see cref="PoissonSignificance"/>. One-sided: only a fall fails.
+    /// </summary>
+    public double? BelowBaselineSignificance { get; init; }
+
     /// <summary>True when the rule compares against the baseline.</summary>
-    public bool IsRelative => AboveBaselineByPercent is not null || BelowBaselineByPercent is not null || PoissonSignificance is not null;
+    public bool IsRelative => AboveBaselineByPercent is not null || BelowBaselineByPercent is not null || PoissonSignificance is not null
+        || BelowBaselineSignificance is not null;
 
     /// <summary>True when the rule has a condition that needs no baseline.</summary>
     public bool IsAbsolute => Above is not null || Below is not null;

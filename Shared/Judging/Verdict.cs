@@ -11,8 +11,9 @@ public enum Verdict
 
     /// <summary>
     /// No honest answer: the source is lagging or unknown, a gap overlaps the checked span, a ratio's
-    /// denominator is zero, the checked span holds no whole minute yet, or the only rules are relative and the
-    /// baseline is too small or gapped. Never read as Passed.
+    /// denominator is zero, the checked span holds less than a minute yet, a stream feeding the signal is silent
+    /// (its traffic collapsed against its baseline), or the only rules are relative and the baseline is too small or
+    /// gapped. Never read as Passed.
     /// </summary>
     Inconclusive,
 

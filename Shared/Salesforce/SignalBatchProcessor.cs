@@ -49,6 +49,8 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
                 newest[streamEvent.Channel] = streamEvent.OccurredAt;
             }
 
+            // Every received event counts as its channel's traffic, classified or not: silence is a signal.
+            occurrences.Add(new SignalOccurrence(ChannelTraffic.Signal(streamEvent.Channel), streamEvent.Channel, streamEvent.ReplayId, streamEvent.OccurredAt));
             if (classifier.Classify(streamEvent) is not { } classified)
             {
                 continue;

@@ -22,7 +22,9 @@ public static class SignalCaptureServiceCollectionExtensions
             .ValidateOnStart();
         services.AddHttpClient(SalesforceTokenSources.HttpClientName);
         services.AddSingleton<SalesforceTokenSources>();
-        services.AddSingleton<ISignalSources, ClassifiedSignalSources>();
+        services.AddSingleton<ClassifiedSignalSources>();
+        services.AddSingleton<ISignalSources>(sp => sp.GetRequiredService<ClassifiedSignalSources>());
+        services.AddSingleton<ISignalFamilies>(sp => sp.GetRequiredService<ClassifiedSignalSources>());
         services.AddSingleton<StreamStateStore>();
         services.AddSingleton<TableSignalStore>();
         services.AddSingleton<ISignalReader>(sp => sp.GetRequiredService<TableSignalStore>());

@@ -11,12 +11,20 @@ internal static class MetricAssessment
     /// Records one check of a metric. A run of failures starts at a Failed check and is broken only by a Passed
     /// one; Inconclusive and Error checks inside it neither break it nor count as failures (a gap or an outage does
     /// not disprove a failure seen on both sides of it). Only a Failed check can breach, so missing data alone never
-    /// does; a metric breaches once, when its run has held for <paramref name="holdFor"/> ("for"; zero: at once).
+    /// does; a metric breaches once, when its run has held for <paramref name="holdFor"/> ("for"; zero: at once), or
+    /// sooner when its run of decisive failures has held for <paramref name="decisiveFor"/>.
     /// </summary>
-    public static AssessedCheck Record(MetricTrack track, Verdict verdict, DateTimeOffset at, TimeSpan holdFor)
+    /// <param name="silent">A stream feeding the signal was silent at this check.</param>
+    /// <param name="decisive">This check failed with a p-value below the metric's decisive.significance.</param>
+    /// <param name="decisiveFor">How long a run of decisive failures must hold to breach (decisive.for); null: only "for".</param>
+    public static AssessedCheck Record(
+        MetricTrack track, Verdict verdict, DateTimeOffset at, TimeSpan holdFor, bool silent = false, bool decisive = false, TimeSpan? decisiveFor = null)
     {
         var recovered = verdict != Verdict.Error && track.SourceDown;
-        track = track with { LastVerdict = verdict, Checks = track.Checks + 1, SourceDown = track.SourceDown && !recovered };
+        track = track with
+        {
+            LastVerdict = verdict, Checks = track.Checks + 1, SourceDown = track.SourceDown && !recovered, Silent = track.Silent + (silent ? 1 : 0),
+        };
         track = verdict switch
         {
             Verdict.Passed => track with { FailingSince = null },
@@ -25,8 +33,11 @@ internal static class MetricAssessment
             _ => track with { Errors = track.Errors + 1, SourceDown = true },
         };
 
+        // A decisive run is broken by any check that is not a decisive failure (a marginal one included).
+        track = track with { DecisiveSince = verdict == Verdict.Failed && decisive ? track.DecisiveSince ?? at : verdict == Verdict.Failed || verdict == Verdict.Passed ? null : track.DecisiveSince };
+        var early = decisiveFor is { } soon && track.DecisiveSince is { } decisiveSince && verdict == Verdict.Failed && at - decisiveSince >= soon;
         var streak = verdict == Verdict.Failed && track.FailingSince is { } since
-            ? new FailureStreak(since, at - since, at - since >= holdFor)
+            ? new FailureStreak(since, at - since, at - since >= holdFor || early)
             : FailureStreak.None;
         var breaches = streak.Breached && !track.Breached;
         return new AssessedCheck(breaches ? track with { Breached = true } : track, streak, breaches, recovered);
@@ -34,13 +45,17 @@ internal static class MetricAssessment
 
     /// <summary>
     /// Why the window cannot end verified, one reason per metric judged (observe-mode metrics do not count): never
-    /// judged, its source down at the end, more Inconclusive or Error checks than inconclusiveLimit, or a critical
+    /// judged, its source down at the end, a silent stream feeding it at any check, more Inconclusive or Error checks than inconclusiveLimit, or a critical
     /// failure still running unbreached. No reason: verified.
     /// </summary>
     public static WindowConclusion Conclude(Policy policy, IReadOnlyList<MetricTrack> tracks)
     {
-        var judged = policy.Metrics.Where(m => m.Mode != MetricMode.Observe)
+        // A template's members are concluded as they were judged; a family with no member judged is no reason by itself.
+        var judged = policy.Metrics.Where(m => m.Mode != MetricMode.Observe && !MetricFamily.IsTemplate(m))
             .Select(m => (Metric: m, Track: tracks.FirstOrDefault(t => t.Metric == m.Name) ?? MetricTrack.New(m.Name)))
+            .Concat(tracks.Where(t => policy.Metrics.All(m => m.Name != t.Metric))
+                .Select(t => (Metric: MetricFamily.Find(policy, t.Metric)!, Track: t))
+                .Where(m => m.Metric is not null && m.Metric.Mode != MetricMode.Observe))
             .ToList();
         var reasons = new List<string>();
         foreach (var (metric, track) in judged)
@@ -52,6 +67,10 @@ internal static class MetricAssessment
             else if (track.LastVerdict == Verdict.Error)
             {
                 reasons.Add($"'{metric.Name}' source is down");
+            }
+            else if (track.Silent > 0)
+            {
+                reasons.Add($"'{metric.Name}' was fed by a silent stream in {track.Silent} of {track.Checks} checks");
             }
             else if (track.Inconclusive + track.Errors > policy.InconclusiveLimit)
             {

@@ -14,6 +14,9 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
     public static SignalClassifier For(string orgId, IEnumerable<SignalRuleOptions> orgRules) =>
         new(orgId, [.. orgRules, .. DefaultSignalRules.All]);
 
+    /// <summary>The rules tried, in order: the org's own, then the defaults.</summary>
+    public IReadOnlyList<SignalRuleOptions> Rules => rules;
+
     public ClassifiedEvent? Classify(StreamEvent streamEvent)
     {
         foreach (var rule in rules)
@@ -77,7 +80,7 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
     }
 
     /// <summary>The object a single-object CDC channel carries: Opportunity for OpportunityChangeEvent, Invoice__c for Invoice__ChangeEvent.</summary>
-    private static string? ChangeEventEntity(string channel)
+    internal static string? ChangeEventEntity(string channel)
     {
         const string prefix = "/data/";
         const string suffix = "ChangeEvent";

@@ -13,8 +13,9 @@ internal static class SignalCoverage
     /// stream for them means the org cannot see that indicator, e.g. latency without Real-Time Event Monitoring).</param>
     public static IReadOnlyList<UncoveredMetric> Uncovered(string orgId, IReadOnlyCollection<string> channels, Policy policy, ISignalSources sources, bool observeOnly = false) =>
     [
+        // A template (business.*.created) covers whatever members the org streams; none is no gap.
         .. policy.Metrics
-            .Where(m => (m.Mode == MetricMode.Observe) == observeOnly)
+            .Where(m => (m.Mode == MetricMode.Observe) == observeOnly && !MetricFamily.IsTemplate(m))
             .SelectMany(m => new[] { m.Signal, m.Denominator }.OfType<string>().Select(signal => (Metric: m.Name, Signal: signal)))
             .Where(s => !channels.Any(channel => sources.CanFeed(orgId, channel, s.Signal)))
             .Select(s => new UncoveredMetric(policy.Name, s.Metric, s.Signal)),

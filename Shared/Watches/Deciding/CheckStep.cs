@@ -26,13 +26,23 @@ internal static class CheckStep
         var tracks = state.Metrics.ToDictionary(t => t.Metric, StringComparer.Ordinal);
         foreach (var judgement in judged.Judgements)
         {
-            var metric = policy.Metrics.FirstOrDefault(m => m.Name == judgement.Metric);
+            var metric = MetricFamily.Find(policy, judgement.Metric);
             if (metric is null)
             {
                 continue; // the policy no longer has this metric
             }
 
-            var assessed = MetricAssessment.Record(tracks.GetValueOrDefault(metric.Name) ?? MetricTrack.New(metric.Name), judgement.Verdict, judged.CheckedAt, metric.For);
+            var silent = judgement.SilentStreams ?? [];
+            var assessed = MetricAssessment.Record(
+                tracks.GetValueOrDefault(metric.Name) ?? MetricTrack.New(metric.Name), judgement.Verdict, judged.CheckedAt, metric.For, silent.Count > 0,
+                decisive: judgement.Verdict == Verdict.Failed && judgement.PValue < metric.DecisiveSignificance, metric.DecisiveFor);
+            foreach (var stream in silent)
+            {
+                // Once per stream for the watch: every signal it feeds is Inconclusive until it speaks again.
+                context.Alert(AlertKind.StreamSilent, AlertSeverity.Warning, stream.Channel, $"Stream silent: {stream.Channel}",
+                    $"{StreamSilence.Describe(stream)}; '{metric.Name}' cannot pass while it is silent.", [judgement]);
+            }
+
             if (assessed.SourceRecovered)
             {
                 context.Rearm(AlertKind.SourceDown, metric.Name);

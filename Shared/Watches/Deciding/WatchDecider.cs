@@ -19,7 +19,7 @@ internal static class WatchDecider
         var firstCheck = Max(anchor + policy.Warmup, now);
         var state = new WatchState(
             watchId, deployment, received.PolicyName, WatchPhase.Pending, 0, now, anchor, windowEnd, now,
-            [.. policy.Metrics.Select(m => MetricTrack.New(m.Name))], [], [], [], false, null, null, null,
+            [.. policy.Metrics.Where(m => !MetricFamily.IsTemplate(m)).Select(m => MetricTrack.New(m.Name))], [], [], [], false, null, null, null,
             $"Watching {deployment.Org.Name} release {deployment.Release.Version} until {windowEnd:u} with policy '{received.PolicyName}'.",
             policy);
         var context = new DecisionContext(state, now);

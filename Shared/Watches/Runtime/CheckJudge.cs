@@ -6,16 +6,40 @@ using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Watches.Runtime;
 
-/// <summary>Builds a check's event: reads each metric's signal windows and asks the pure judge. The I/O half of a judgement.</summary>
-internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOptions> streams)
+/// <summary>
+/// Builds a check's event: expands metric templates into their family's members, reads each metric's signal windows
+/// and the traffic of the streams that feed it, and asks the pure judge. The I/O half of a judgement.
+/// </summary>
+internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOptions> streams, ISignalFamilies families)
 {
     public async Task<SignalsJudged> JudgeAsync(WatchState state, Policy policy, JudgementTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var org = state.Org.Id;
         var (baselineFrom, baselineTo) = CheckSpans.Baseline(policy, state.Anchor);
-        // The windows are independent reads: issue them together, the judge then runs on each metric in order.
-        var judgements = await Task.WhenAll(policy.Metrics.Select(async metric =>
+        var (recentFrom, recentTo) = CheckSpans.Recent(policy, state.Anchor, now, CheckSpans.TrafficLookback);
+        // One read of each stream's traffic per check, shared by the metrics it feeds.
+        var traffic = new Dictionary<string, Task<ChannelTrafficWindows>>(StringComparer.Ordinal);
+        Task<ChannelTrafficWindows> TrafficOf(string channel)
         {
+            lock (traffic)
+            {
+                if (!traffic.TryGetValue(channel, out var read))
+                {
+                    read = ReadTrafficAsync(org, channel, recentFrom, recentTo, baselineFrom, baselineTo, cancellationToken);
+                    traffic[channel] = read;
+                }
+
+                return read;
+            }
+        }
+
+        // The windows are independent reads: issue them together, the judge then runs on each metric in order.
+        var metrics = policy.Metrics.SelectMany(m => MetricFamily.IsTemplate(m)
+            ? families.Members(org, m.Signal).Select(signal => (Metric: MetricFamily.Member(m, signal), Member: true))
+            : [(Metric: m, Member: false)]);
+        var judgements = await Task.WhenAll(metrics.Select(async entry =>
+        {
+            var metric = entry.Metric;
             var (from, to) = CheckSpans.Observed(policy, metric, state.Anchor, now);
             var observed = reader.ReadAsync(org, metric.Signal, from, to, cancellationToken);
             var baseline = reader.ReadAsync(org, metric.Signal, baselineFrom, baselineTo, cancellationToken);
@@ -26,11 +50,30 @@ internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOpti
                 baselineDenominator = reader.ReadAsync(org, denominator, baselineFrom, baselineTo, cancellationToken);
             }
 
+            var baselineWindow = await baseline;
+            if (entry.Member && !MetricFamily.Qualifies(metric, baselineWindow))
+            {
+                return null;
+            }
+
+            var observedWindow = await observed;
+            var feeding = ChannelTraffic.IsTraffic(metric.Signal)
+                ? []
+                : await Task.WhenAll(observedWindow.Channels.Select(c => c.Channel).Distinct(StringComparer.Ordinal).Select(TrafficOf));
             return MetricJudge.Judge(metric, new MetricInputs(
-                await observed, observedDenominator is null ? null : await observedDenominator, await baseline, baselineDenominator is null ? null : await baselineDenominator,
-                now, streams.Value));
+                observedWindow, observedDenominator is null ? null : await observedDenominator, baselineWindow, baselineDenominator is null ? null : await baselineDenominator,
+                now, streams.Value, feeding));
         }));
 
-        return new SignalsJudged(trigger, now, judgements);
+        return new SignalsJudged(trigger, now, [.. judgements.OfType<MetricJudgement>()]);
+    }
+
+    private async Task<ChannelTrafficWindows> ReadTrafficAsync(
+        string org, string channel, DateTimeOffset from, DateTimeOffset to, DateTimeOffset baselineFrom, DateTimeOffset baselineTo, CancellationToken cancellationToken)
+    {
+        var signal = ChannelTraffic.Signal(channel);
+        var recent = reader.ReadAsync(org, signal, from, to, cancellationToken);
+        var baseline = reader.ReadAsync(org, signal, baselineFrom, baselineTo, cancellationToken);
+        return new ChannelTrafficWindows(channel, await recent, await baseline);
     }
 }

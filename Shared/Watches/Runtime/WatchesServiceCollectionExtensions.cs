@@ -26,6 +26,7 @@ public static class WatchesServiceCollectionExtensions
         services.AddSingleton<ITimerStore, TableTimerStore>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<WatchRunner>();
+        services.TryAddSingleton<ISignalFamilies, NoSignalFamilies>();
         services.AddSingleton<CheckJudge>();
         services.AddSingleton<WatchChecks>();
         services.AddSingleton<WatchTicker>();

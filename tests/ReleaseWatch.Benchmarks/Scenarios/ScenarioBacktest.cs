@@ -4,6 +4,7 @@ using ReleaseWatch.Commands;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Scenarios;
+using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Benchmarks.Scenarios;
 
@@ -59,8 +60,9 @@ internal static class ScenarioBacktest
         var watched = Policy.Metrics.Where(m => label.Incident switch
         {
             null => true,
-            { Signal: null } silent => DefaultSignalRules.All.Any(r => SignalClassifier.CouldName(r, silent.Channel, m.Signal)),
-            _ => m.Signal == signal,
+            { Signal: null } silent => DefaultSignalRules.All.Any(r => SignalClassifier.CouldName(r, silent.Channel, m.Signal))
+                || ISignalFamilies.Matches(m.Signal, ChannelTraffic.Signal(silent.Channel)),
+            _ => ISignalFamilies.Matches(m.Signal, signal!),
         }).ToList();
         if (watched.Count == 0)
         {
@@ -69,7 +71,12 @@ internal static class ScenarioBacktest
 
         var closest = watched.Select(metric =>
         {
-            var verdicts = report.Judgements.SelectMany(j => j.Judgements.Select(m => (j.At, Judgement: m))).Where(v => v.Judgement.Metric == metric.Name).ToList();
+            var verdicts = report.Judgements.SelectMany(j => j.Judgements.Select(m => (j.At, Judgement: m))).Where(v => v.Judgement.Metric == metric.Name || v.Judgement.Metric.StartsWith(metric.Name + ":", StringComparison.Ordinal)).ToList();
+            if (verdicts.Count == 0)
+            {
+                return $"{metric.Name}: never judged (no member of its family had enough baseline)";
+            }
+
             var counts = string.Join(" ", verdicts.GroupBy(v => v.Judgement.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
             var peak = verdicts.Where(v => v.Judgement.Observed is not null).MaxBy(v => v.Judgement.Observed);
             var breached = report.Breaches.Any(b => b.Breached.Contains(metric.Name)) ? $", breached -> {metric.OnBreach.Kind.ToString().ToLowerInvariant()} only" : "";

@@ -19,6 +19,9 @@ public sealed class ScenarioSubsetTests
     [InlineData("error-spike-481624011")]
     [InlineData("slow-error-creep-178344119")]
     [InlineData("new-exception-quiet-org-901396136")]
+    [InlineData("business-drop-to-zero-543646089")]
+    [InlineData("business-drop-partial-190756180")]
+    [InlineData("batch-apex-failures-877940768")]
     public async Task A_broken_release_is_reverted_by_a_metric_on_its_signal_after_the_incident_began(string name)
     {
         var scenario = ScenarioGenerator.Generate(name);
@@ -39,7 +42,6 @@ public sealed class ScenarioSubsetTests
     [InlineData("warm-up-burst-993320975")]
     [InlineData("warm-up-burst-336834638")]
     [InlineData("diurnal-ramp-312496064")]
-    [InlineData("lunch-dip-158345467")]
     public async Task A_healthy_release_is_never_reverted_and_ends_verified(string name)
     {
         var scenario = ScenarioGenerator.Generate(name);
@@ -48,6 +50,31 @@ public sealed class ScenarioSubsetTests
 
         Assert.DoesNotContain(report.Judgements, j => j.Commands.Any(c => c.Type == CommandType.Revert));
         Assert.True(report.Final.Phase == WatchPhase.Verified, $"{name}: {report.Final.Phase}, {report.Final.Outcome}");
+    }
+
+    [Theory]
+    [InlineData("silent-log-stream-829950601")]
+    [InlineData("silent-log-stream-10986581")]
+    public async Task A_log_stream_that_stays_connected_but_goes_silent_is_reverted_by_its_traffic(string name)
+    {
+        var scenario = ScenarioGenerator.Generate(name);
+
+        var report = await BacktestAsync(scenario);
+
+        var revert = report.Judgements.FirstOrDefault(j => j.Commands.Any(c => c.Type == CommandType.Revert));
+        Assert.True(revert is not null, $"{name}: {report.Final.Phase}, {report.Final.Outcome}");
+        Assert.StartsWith("stream-traffic:traffic.event.LogEntryEvent__e", revert.Commands.First(c => c.Type == CommandType.Revert).Reason.Metric, StringComparison.Ordinal);
+        Assert.Contains(report.Judgements.SelectMany(j => j.Judgements), j => j.Metric == "apex-errors" && j.SilentStreams is not null && j.Verdict == Verdict.Inconclusive);
+    }
+
+    /// <summary>A lunch dip deeper than the default drop rule's 70 %: not reverted, but left to an operator (Inconclusive).</summary>
+    [Fact]
+    public async Task A_lunch_dip_deeper_than_the_drop_rule_is_not_reverted()
+    {
+        var report = await BacktestAsync(ScenarioGenerator.Generate("lunch-dip-158345467"));
+
+        Assert.DoesNotContain(report.Judgements, j => j.Commands.Any(c => c.Type == CommandType.Revert));
+        Assert.NotEqual(WatchPhase.Responding, report.Final.Phase);
     }
 
     private static async Task<BacktestReport> BacktestAsync(LabelledRecording scenario) =>

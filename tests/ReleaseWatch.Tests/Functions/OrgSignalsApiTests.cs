@@ -28,7 +28,29 @@ public sealed class OrgSignalsApiTests(AzuritePeer azurite)
         Assert.Equal(41, body["channels"]![0]!["checkpointReplayId"]!.GetValue<long>());
         Assert.Equal("replay id rejected", body["gaps"]![0]!["reason"]!.ToString());
         // Only batch errors are streamed, so the default policy's Apex and flow error metrics can never fail.
-        Assert.Equal(["apex-errors", "flow-errors", "concurrent-apex-limit"], body["uncovered"]!.AsArray().Select(u => u!["metric"]!.ToString()));
+        Assert.Equal(["apex-errors", "apex-error-rate", "flow-errors", "concurrent-apex-limit"], body["uncovered"]!.AsArray().Select(u => u!["metric"]!.ToString()));
+    }
+
+    [Fact]
+    public async Task Get_shows_a_connected_channel_whose_traffic_collapsed_as_silent_with_its_evidence()
+    {
+        var orgId = AzuritePeer.UniqueName("00D");
+        await using var app = CreateApp(orgId);
+        var streams = app.Services.GetRequiredService<StreamStateStore>();
+        var signals = app.Services.GetRequiredService<TableSignalStore>();
+        var now = TimeProvider.System.GetUtcNow();
+        const string channel = "/event/BatchApexErrorEvent";
+        await streams.ReportAsync(orgId, channel, StreamState.Connected, null, now, TimeSpan.FromSeconds(2), CancellationToken.None);
+        // Ten events a minute through the hour before the last three minutes, then nothing.
+        var first = SignalKeys.MinuteStart(now).AddMinutes(-63);
+        await signals.CountAsync(orgId, [.. Enumerable.Range(0, 600).Select(i => new SignalOccurrence(ChannelTraffic.Signal(channel), channel, i + 1, first.AddSeconds(i * 6)))], CancellationToken.None);
+        using var client = app.CreateClient();
+
+        var body = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/orgs/{orgId}/signals", UriKind.Relative)))!;
+
+        var traffic = body["traffic"]![0]!;
+        Assert.Equal((channel, 0L, 600L), (traffic["channel"]!.ToString(), traffic["received"]!.GetValue<long>(), traffic["baselineReceived"]!.GetValue<long>()));
+        Assert.True(traffic["silent"]!["pValue"]!.GetValue<double>() < 0.0001);
     }
 
     [Fact]

@@ -27,9 +27,9 @@ public sealed class PolicyValidationTests
     [InlineData($"{{ 'metrics': [ {{ {Metric}, 'failWhen': {{ 'poissonSignificance': 1.5 }} }} ] }}",
         Prefix + "failWhen.poissonSignificance must be more than 0 and at most 0.5 (e.g. 0.01).")]
     [InlineData($"{{ 'metrics': [ {{ {Metric}, 'failWhen': {{ 'abovee': 5 }} }} ] }}",
-        Prefix + "failWhen.abovee is not a known field (known: above, below, aboveBaselineBy, belowBaselineBy, poissonSignificance).")]
+        Prefix + "failWhen.abovee is not a known field (known: above, below, aboveBaselineBy, belowBaselineBy, poissonSignificance, belowBaselineSignificance).")]
     [InlineData($"{{ 'metrics': [ {{ {Metric}, 'failWhen': {{ }} }} ] }}",
-        Prefix + "failWhen must have at least one of above, below, aboveBaselineBy, belowBaselineBy, poissonSignificance.")]
+        Prefix + "failWhen must have at least one of above, below, aboveBaselineBy, belowBaselineBy, poissonSignificance, belowBaselineSignificance.")]
     [InlineData($"{{ 'metrics': [ {{ {Metric}, {Good}, 'for': '2 minutes' }} ] }}",
         Prefix + "for must be an ISO 8601 duration like \"PT5M\" (got \"2 minutes\").")]
     [InlineData($"{{ 'metrics': [ {{ {Metric}, {Good}, 'for': 'PT2H' }} ] }}",

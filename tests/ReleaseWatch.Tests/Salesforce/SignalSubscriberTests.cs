@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReleaseWatch.Signals;
 using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Tests.Salesforce;
@@ -34,6 +35,9 @@ public sealed class SignalSubscriberTests(AzuritePeer azurite)
         Assert.Equal(["001A", "001B"], batch.RecordIds);
         Assert.Contains(capture.Org.Id, capture.Nudge.Orgs);
         Assert.Equal(3, await capture.CountAsync("apex.error"));
+        // Every received event is its channel's traffic, classified or not: 3 errors and 2 infos on the log stream.
+        Assert.Equal(5, await capture.CountAsync(ChannelTraffic.Signal(LogEntries)));
+        Assert.Equal(4, await capture.CountAsync(ChannelTraffic.Signal(Opportunities)));
     }
 
     [Fact]

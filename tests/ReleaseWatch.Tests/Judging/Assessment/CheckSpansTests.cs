@@ -28,25 +28,62 @@ public sealed class CheckSpansTests
     }
 
     [Fact]
-    public void Observed_at_the_end_of_warmup_leaves_the_warmup_out()
-    {
-        var checkedAt = Some.DeployedAt.AddMinutes(2);
-
-        var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], Some.DeployedAt, checkedAt);
-
-        Assert.Equal(Some.DeployedAt.AddMinutes(2), from);
-        Assert.Equal(Some.DeployedAt.AddMinutes(3), to);
-    }
-
-    [Fact]
-    public void Observed_right_after_warmup_counts_the_first_minute_as_a_whole_one()
+    public void Observed_right_after_warmup_measures_the_first_minute_whole()
     {
         var checkedAt = Some.DeployedAt.AddMinutes(2).AddSeconds(1);
 
         var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], Some.DeployedAt, checkedAt);
 
-        Assert.Equal(Some.DeployedAt.AddMinutes(2), from);
-        Assert.Equal(Some.DeployedAt.AddMinutes(3), to);
+        Assert.Equal((Some.DeployedAt.AddMinutes(2), Some.DeployedAt.AddMinutes(3)), (from, to));
+    }
+
+    [Fact]
+    public void A_partial_first_minute_never_fails_a_drop_rule()
+    {
+        // 10:02:00–10:02:30 captured, 5 creates so far against a 58/min baseline: read as a whole minute it is 5/min.
+        var metric = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Signal = "business.opportunity.created" };
+        var inputs = Some.Inputs(5, 3480, signal: "business.opportunity.created") with { CheckedAt = Some.DeployedAt.AddMinutes(10).AddSeconds(30) };
+
+        var judgement = MetricJudge.Judge(metric, inputs);
+
+        Assert.Equal(Verdict.Inconclusive, judgement.Verdict);
+        Assert.Contains("less than a minute is captured yet", judgement.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partial_first_minute_never_fails_an_absolute_floor()
+    {
+        var metric = Some.Metric(new MetricRule { Below = 20 });
+        var inputs = Some.Inputs(5, 3480) with { CheckedAt = Some.DeployedAt.AddMinutes(10).AddSeconds(30) };
+
+        Assert.Equal(Verdict.Inconclusive, MetricJudge.Judge(metric, inputs).Verdict);
+    }
+
+    [Fact]
+    public void A_rate_over_less_than_a_minute_is_never_judged()
+    {
+        // 10:02:00 to 10:02:30 with 3 errors reads 6/min as a rate; so short a span is noise, not a failure.
+        var metric = Some.Metric(new MetricRule { Above = 5 });
+        var window = Some.Window("apex.error", Some.DeployedAt.AddMinutes(2), 1, 3) with { To = Some.DeployedAt.AddMinutes(2).AddSeconds(30) };
+        var inputs = Some.Inputs(3, 0) with { Observed = window, CheckedAt = window.To };
+
+        var judgement = MetricJudge.Judge(metric, inputs);
+
+        Assert.Equal(Verdict.Inconclusive, judgement.Verdict);
+    }
+
+    [Fact]
+    public void Observed_rate_after_a_partial_minute_is_the_count_over_the_minutes_and_seconds_captured()
+    {
+        // 29 creates in 10:05 and the first half of 10:06 against a 20/min baseline: 19.33/min, not 29/min or 14.5/min.
+        var metric = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Signal = "business.opportunity.created" };
+        var window = Some.Window("business.opportunity.created", Some.DeployedAt.AddMinutes(5), 2, 29) with { To = Some.DeployedAt.AddMinutes(6).AddSeconds(30) };
+        var inputs = Some.Inputs(0, 1200, signal: "business.opportunity.created") with { Observed = window, CheckedAt = window.To };
+
+        var judgement = MetricJudge.Judge(metric, inputs);
+
+        Assert.Equal(29 / 1.5, judgement.Observed!.Value, 1e-9);
+        Assert.Equal(Verdict.Passed, judgement.Verdict);
     }
 
     // Which lookback applies, by measure and setting; the check at 10:07:30, warm-up ending 10:02.

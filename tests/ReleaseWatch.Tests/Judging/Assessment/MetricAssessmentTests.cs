@@ -99,13 +99,57 @@ public sealed class MetricAssessmentTests
         Assert.True(MetricAssessment.Conclude(policy, []).Verified);
     }
 
-    private static List<AssessedCheck> Run(string history, TimeSpan holdFor)
+    // D: a decisive failure (p below decisive.significance); F a marginal one; S: inconclusive because a stream was silent.
+    [Theory]
+    [InlineData("DDD", true)]     // overwhelming for 2 minutes: breaches before "for" (10)
+    [InlineData("DD", false)]
+    [InlineData("DFD", false)]    // a marginal failure breaks the decisive run; "for" applies
+    [InlineData("DPDD", false)]
+    [InlineData("DIDD", true)]    // missing data neither breaks nor counts
+    public void Record_breaches_a_decisive_run_after_decisive_for_and_a_marginal_one_only_after_for(string history, bool breached)
+    {
+        var checks = Run(history, TimeSpan.FromMinutes(10), decisiveFor: TwoMinutes);
+
+        Assert.Equal(breached, checks.Any(c => c.Breaches));
+    }
+
+    [Fact]
+    public void Record_without_decisive_for_waits_for_for_whatever_the_evidence()
+    {
+        Assert.DoesNotContain(Run("DDDDD", TimeSpan.FromMinutes(10)), c => c.Breaches);
+    }
+
+    [Fact]
+    public void Conclude_never_verifies_a_window_in_which_a_stream_was_silent()
+    {
+        var policy = new Policy { Name = "p", Metrics = [Some.Metric(new MetricRule { Above = 5 })] };
+
+        var conclusion = MetricAssessment.Conclude(policy, [Run("PPSPP", TwoMinutes)[^1].Track]);
+
+        Assert.Equal(["'apex-errors' was fed by a silent stream in 1 of 5 checks"], conclusion.Reasons);
+    }
+
+    [Fact]
+    public void Conclude_judges_template_members_by_their_tracks_and_an_empty_family_is_no_reason()
+    {
+        var template = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Name = "creates", Signal = "business.*.created" };
+        var policy = new Policy { Name = "p", Metrics = [template] };
+        var member = Run("PPSP", TwoMinutes)[^1].Track with { Metric = "creates:business.opportunity.created" };
+
+        Assert.True(MetricAssessment.Conclude(policy, []).Verified);
+        Assert.Equal(["'creates:business.opportunity.created' was fed by a silent stream in 1 of 4 checks"], MetricAssessment.Conclude(policy, [member]).Reasons);
+        Assert.Equal("business.opportunity.created", MetricFamily.Find(policy, member.Metric)!.Signal);
+        Assert.Null(MetricFamily.Find(policy, "creates:business.opportunity.updated"));
+    }
+
+    private static List<AssessedCheck> Run(string history, TimeSpan holdFor, TimeSpan? decisiveFor = null)
     {
         var checks = new List<AssessedCheck>();
         var track = MetricTrack.New("apex-errors");
         for (var i = 0; i < history.Length; i++)
         {
-            var check = MetricAssessment.Record(track, Letter(history[i]), Some.DeployedAt.AddMinutes(i), holdFor);
+            var check = MetricAssessment.Record(
+                track, Letter(history[i]), Some.DeployedAt.AddMinutes(i), holdFor, silent: history[i] == 'S', decisive: history[i] == 'D', decisiveFor);
             checks.Add(check);
             track = check.Track;
         }
@@ -123,8 +167,8 @@ public sealed class MetricAssessmentTests
     private static Verdict Letter(char c) => c switch
     {
         'P' => Verdict.Passed,
-        'F' => Verdict.Failed,
-        'I' => Verdict.Inconclusive,
+        'F' or 'D' => Verdict.Failed,
+        'I' or 'S' => Verdict.Inconclusive,
         _ => Verdict.Error,
     };
 }

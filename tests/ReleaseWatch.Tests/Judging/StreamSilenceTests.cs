@@ -1,0 +1,68 @@
+using ReleaseWatch.Judging;
+using ReleaseWatch.Signals;
+
+namespace ReleaseWatch.Tests.Judging;
+
+public sealed class StreamSilenceTests
+{
+    private const string Channel = "/event/LogEntryEvent__e";
+
+    /// <summary>The log stream's traffic: <paramref name="baseline"/> events over the hour before, <paramref name="recent"/> over 10:10–10:13.</summary>
+    private static ChannelTrafficWindows Traffic(long recent, long baseline)
+    {
+        var signal = ChannelTraffic.Signal(Channel);
+        return new(Channel, Some.Window(signal, Some.DeployedAt.AddMinutes(10), 3, recent), Some.Window(signal, Some.DeployedAt.AddMinutes(-60), 60, baseline));
+    }
+
+    [Fact]
+    public void Zero_errors_on_a_stream_that_stopped_delivering_is_inconclusive_not_passed()
+    {
+        var metric = Some.Metric(new MetricRule { Above = 5 });
+
+        var judgement = MetricJudge.Judge(metric, Some.Inputs(0, 120) with { Traffic = [Traffic(0, 1800)] });
+
+        Assert.Equal(Verdict.Inconclusive, judgement.Verdict);
+        var silent = Assert.Single(judgement.SilentStreams!);
+        Assert.Equal(Channel, silent.Channel);
+        Assert.Equal(90, silent.Expected, 1e-9);
+        Assert.True(silent.PValue < StreamSilence.Significance);
+        Assert.Contains("is silent", judgement.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stream_that_keeps_its_usual_traffic_lets_the_check_pass()
+    {
+        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 120) with { Traffic = [Traffic(80, 1800)] });
+
+        Assert.Equal(Verdict.Passed, judgement.Verdict);
+        Assert.Null(judgement.SilentStreams);
+    }
+
+    [Fact]
+    public void A_channel_that_is_quiet_in_its_baseline_too_is_not_called_silent()
+    {
+        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 0) with { Traffic = [Traffic(0, 12)] });
+
+        Assert.Equal(Verdict.Passed, judgement.Verdict);
+    }
+
+    [Fact]
+    public void A_failure_on_a_silent_stream_still_fails()
+    {
+        var metric = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Signal = "business.opportunity.created" };
+
+        var judgement = MetricJudge.Judge(metric, Some.Inputs(0, 1200, signal: "business.opportunity.created") with { Traffic = [Traffic(0, 1800)] });
+
+        Assert.Equal(Verdict.Failed, judgement.Verdict);
+        Assert.NotNull(judgement.SilentStreams);
+    }
+
+    [Fact]
+    public void Traffic_signals_name_their_channel_and_back()
+    {
+        Assert.Equal("traffic.event.LogEntryEvent__e", ChannelTraffic.Signal(Channel));
+        Assert.Equal(Channel, ChannelTraffic.ChannelOf(ChannelTraffic.Signal(Channel)));
+        Assert.True(ISignalFamilies.Matches("traffic.*", ChannelTraffic.Signal(Channel)));
+        Assert.False(ISignalFamilies.Matches("business.*.created", "business.opportunity.updated"));
+    }
+}
