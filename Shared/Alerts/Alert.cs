@@ -57,6 +57,8 @@ public enum AlertKind
     Inconclusive,
     /// <summary>The org's signal stream is down or gapped; the platform owner must look.</summary>
     SourceDown,
+    /// <summary>A step of the watch kept failing (a poison timer) and was given up; the platform owner must look.</summary>
+    StepFailed,
 }
 
 /// <summary>Severity routes alerts to channels and recipients.</summary>
