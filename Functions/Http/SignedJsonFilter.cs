@@ -83,7 +83,7 @@ internal sealed class SignedJsonFilter(IOptions<IntakeOptions> options, ISignedR
 
         return await ledger.TryRecordAsync(signature[^64..], now, cancellationToken)
             ? null
-            : Problems.Conflict("This signed request was taken before (a replay); nothing changed. To act again, sign a new request with the current time.");
+            : Problems.Replayed("This signed request was taken before (a replay, or a retry of a request that landed); nothing changed. To act again, sign a new request with the current time.");
     }
 }
 
