@@ -1,4 +1,5 @@
 using ReleaseWatch.Functions.Http;
+using ReleaseWatch.Functions.Sources;
 using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Functions;
@@ -27,6 +28,7 @@ internal static class Extensions
         app.MapWatchesApi();
         app.MapOrgsApi();
         app.MapTriggersApi();
+        app.MapSourcesApi();
         return app;
     }
 
