@@ -17,13 +17,13 @@ internal static class JsonInput
     /// failure returns null with the field at fault (<c>$</c> for the whole body, else its path, e.g. <c>release.version</c>
     /// or <c>[0].data.org.id</c>) and a message fit for the caller.
     /// </summary>
-    public static JsonDocument? TryParse(ReadOnlyMemory<byte> json, out string field, out string problem)
+    public static JsonDocument? TryParse(ReadOnlyMemory<byte> json, out string field, out string problem, int maxDepth = MaxDepth)
     {
         field = "$";
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException ex)
         {
