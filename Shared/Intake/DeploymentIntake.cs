@@ -20,7 +20,7 @@ internal sealed class DeploymentIntake(
     /// <summary>Why the notice would be refused (completion time out of bounds, unknown org or policy), or null when it would be accepted. Stores nothing.</summary>
     public IntakeResult? Check(DeploymentNotice notice, string via)
     {
-        if (CompletionBounds.Check(notice.CompletedAt, time.GetUtcNow(), options.Value) is { } outOfBounds)
+        if (CompletionBounds.Check(notice.CompletedAt, time.GetUtcNow(), options.Value.MaxDeploymentAge, options.Value.MaxClockSkew) is { } outOfBounds)
         {
             IntakeLogs.OutOfBounds(logger, notice.CompletedAt, via);
             return new IntakeResult(IntakeOutcome.Invalid, null, outOfBounds, new Dictionary<string, string[]> { ["completedAt"] = [outOfBounds] });
