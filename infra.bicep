@@ -155,6 +155,7 @@ var tableNames = [
   'evidence'
   'streams'
   'leases'
+  'requests'
 ]
 var commandsQueueName = 'release-commands'
 var resultsQueueName = 'release-command-results'

@@ -41,6 +41,7 @@ internal static class DeploymentsApi
         {
             IntakeOutcome.Created => TypedResults.Accepted($"/api/watches/{result.Watch!.WatchId}", WatchSummary.Of(result.Watch)),
             IntakeOutcome.Existing => TypedResults.Ok(WatchSummary.Of(result.Watch!)),
+            IntakeOutcome.Invalid when result.Errors is { } errors => Problems.Invalid(errors.ToDictionary()),
             _ => Problems.Unprocessable(result.Detail ?? result.Outcome.ToString()),
         };
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Functions.Http;
 using ReleaseWatch.Intake;
+using ReleaseWatch.Intake.Input;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Watches.Runtime;
 
@@ -16,6 +17,9 @@ namespace ReleaseWatch.Functions;
 /// </summary>
 internal static class TriggersApi
 {
+    /// <summary>The largest command-result invocation read (a result is a few hundred bytes).</summary>
+    private const int MaxResultInvocationBytes = 1024 * 1024;
+
     public static RouteGroupBuilder MapTriggersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("");
@@ -54,20 +58,24 @@ internal static class TriggersApi
     public static async Task<Results<JsonHttpResult<InvocationResponse>, ProblemHttpResult>> TakeCommandResultAsync(
         HttpRequest request, CommandResultIntake intake, CancellationToken cancellationToken)
     {
-        string body;
-        try
+        var invocation = await InvocationRequest.ReadAsync(request, MaxResultInvocationBytes, cancellationToken);
+        if (invocation is null || !invocation.Data.TryGetProperty("result", out var result))
         {
-            using var invocation = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (!invocation.RootElement.TryGetProperty("Data", out var data) || !data.TryGetProperty("result", out var result))
-            {
-                return ResultNotAccepted("The invocation has no Data.result.");
-            }
-
-            body = result.ValueKind == JsonValueKind.String ? result.GetString()! : result.GetRawText();
+            return ResultNotAccepted("The invocation is not JSON in the host's shape with Data.result.");
         }
-        catch (JsonException ex)
+
+        string body;
+        if (result.ValueKind != JsonValueKind.String)
         {
-            return ResultNotAccepted("The invocation is not JSON: " + ex.Message);
+            body = result.GetRawText();
+        }
+        else if (JsonInput.TryGetString(result, out var problem) is { } text)
+        {
+            body = text;
+        }
+        else
+        {
+            return ResultNotAccepted("Data.result: " + problem);
         }
 
         var disposition = await intake.TakeAsync(body, cancellationToken);

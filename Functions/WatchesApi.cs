@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Functions.Http;
@@ -12,7 +11,7 @@ namespace ReleaseWatch.Functions;
 
 /// <summary>
 /// The watch API: read a watch with its history and evidence (Watches function), list watches by org and phase,
-/// and operator actions (WatchActions function), signed like the webhook.
+/// and operator actions (WatchActions function), signed with their method, path and time (see <see cref="ReleaseWatch.Intake.RequestSignature"/>).
 /// </summary>
 internal static class WatchesApi
 {
@@ -23,7 +22,7 @@ internal static class WatchesApi
         var api = app.MapGroup("/api/watches");
         api.MapGet("", ListAsync);
         api.MapGet("/{id}", GetAsync);
-        api.MapPost("/{id}/actions", ActAsync).AddEndpointFilter<SignedJsonFilter>();
+        api.MapPost("/{id}/actions", ActAsync).AddEndpointFilter<SignedJsonFilter>().WithMetadata(new SignedRequestMetadata());
         return api;
     }
 
@@ -94,7 +93,7 @@ internal static class WatchesApi
     /// </summary>
     public static async Task<Results<Ok<WatchSummary>, ProblemHttpResult>> ActAsync(string id, HttpRequest request, WatchRunner runner, CancellationToken cancellationToken)
     {
-        var (acted, errors) = Read(request.SignedBody());
+        var (acted, errors) = OperatorActionReader.Read(request.SignedBody());
         if (acted is null)
         {
             return Problems.Invalid(errors);
@@ -117,47 +116,6 @@ internal static class WatchesApi
             return Problems.Conflict(ex.Message);
         }
     }
-
-    private static (OperatorActed? Acted, Dictionary<string, string[]> Errors) Read(byte[] body)
-    {
-        var errors = new Dictionary<string, string[]>();
-        OperatorActionRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<OperatorActionRequest>(body, ReleaseWatchJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            errors["$"] = [$"The body is not valid JSON: {ex.Message}"];
-            return (null, errors);
-        }
-
-        OperatorActionKind? kind = request?.Action switch
-        {
-            "abort" => OperatorActionKind.Abort,
-            "extend" => OperatorActionKind.Extend,
-            "approve-revert" => OperatorActionKind.ApproveRevert,
-            _ => null,
-        };
-        if (kind is null)
-        {
-            errors["action"] = ["Must be one of abort, extend, approve-revert."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request?.Actor) || request.Actor.Length > 128)
-        {
-            errors["actor"] = ["Required: who acts (at most 128 characters)."];
-        }
-
-        if (kind == OperatorActionKind.Extend && request?.Minutes is not (>= 1 and <= 1440))
-        {
-            errors["minutes"] = ["Required for extend: 1 to 1440."];
-        }
-
-        return errors.Count > 0
-            ? (null, errors)
-            : (new OperatorActed(kind!.Value, request!.Actor!.Trim(), kind == OperatorActionKind.Extend ? TimeSpan.FromMinutes(request.Minutes!.Value) : null, request.Reason), errors);
-    }
 }
 
 /// <summary>GET /api/watches/{id}: the state, every history entry (with each verdict's evidence) and the outbox.</summary>
@@ -165,6 +123,3 @@ internal sealed record WatchRecord(WatchSummary Summary, WatchState State, IRead
 
 /// <summary>GET /api/watches: one page, and the link to the next.</summary>
 internal sealed record WatchList(IReadOnlyList<WatchSummary> Watches, string? Next);
-
-/// <summary>POST /api/watches/{id}/actions body: {"action": "abort" | "extend" | "approve-revert", "actor", "minutes"?, "reason"?}.</summary>
-internal sealed record OperatorActionRequest(string? Action, string? Actor, int? Minutes, string? Reason);

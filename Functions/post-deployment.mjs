@@ -6,6 +6,8 @@
 //     --org-id <00D...> --org-name <name> --environment <env> --version <v> \
 //     [--previous-version <v>] [--commit <sha>] [--pipeline-name <name>] [--run-url <url>] \
 //     [--policy <name>] [--completed-at <ISO 8601>] [--mode webhook|eventgrid]
+//   node Functions/post-deployment.mjs --mode action --url <base> --watch-id <id> \
+//     --action abort|extend|approve-revert --actor <who> [--minutes <n>] [--reason <text>]
 //
 // webhook (default): POST <url>/api/deployments, the body signed with HMAC-SHA256 into
 //   X-ReleaseWatch-Signature: sha256=<hex>. Secret: RELEASEWATCH_SIGNING_SECRET. In Azure the
@@ -13,6 +15,11 @@
 // eventgrid: POST <url> (the topic endpoint) one ReleaseWatch.DeploymentCompleted event in the
 //   Event Grid schema, authenticated with RELEASEWATCH_TOPIC_KEY (aeg-sas-key) or
 //   RELEASEWATCH_TOPIC_TOKEN (a Microsoft Entra token for https://eventgrid.azure.net).
+// action: POST <url>/api/watches/<id>/actions, an operator action signed over its method, path,
+//   time and body (README: "Signed operator actions"): X-ReleaseWatch-Timestamp: <Unix seconds> and
+//   X-ReleaseWatch-Signature: sha256=<hex HMAC-SHA256 of "POST\n<path>\n<timestamp>\n" + body>.
+//   Retries resend the very same signed request; a 409 "replayed" answer to a retry means an earlier
+//   attempt was taken, so the action happened exactly once (exit 0).
 // Secrets come from the environment only, never from arguments (arguments show in logs).
 // Retries network errors, 408, 429 and 5xx with back-off: intake is idempotent per
 // (org, deployment), so a repeat never starts a second watch. Exit 0 on 2xx, 1 otherwise.
@@ -35,6 +42,11 @@ const { values: args } = parseArgs({
     policy: { type: 'string' },
     'completed-at': { type: 'string' },
     attempts: { type: 'string', default: '5' },
+    'watch-id': { type: 'string' },
+    action: { type: 'string' },
+    actor: { type: 'string' },
+    minutes: { type: 'string' },
+    reason: { type: 'string' },
   },
 });
 
@@ -43,10 +55,13 @@ function fail(message) {
   process.exit(1);
 }
 
-for (const name of ['url', 'deployment-id', 'org-id', 'org-name', 'environment', 'version']) {
+if (!['webhook', 'eventgrid', 'action'].includes(args.mode)) fail(`--mode must be webhook, eventgrid or action, not ${args.mode}`);
+const required = args.mode === 'action'
+  ? ['url', 'watch-id', 'action', 'actor']
+  : ['url', 'deployment-id', 'org-id', 'org-name', 'environment', 'version'];
+for (const name of required) {
   if (!args[name]) fail(`--${name} is required`);
 }
-if (!['webhook', 'eventgrid'].includes(args.mode)) fail(`--mode must be webhook or eventgrid, not ${args.mode}`);
 const completedAt = args['completed-at'] ?? new Date().toISOString();
 if (Number.isNaN(Date.parse(completedAt))) fail(`--completed-at is not an ISO 8601 time: ${completedAt}`);
 
@@ -75,6 +90,29 @@ function webhookRequest() {
   return { url: `${args.url.replace(/\/+$/, '')}/api/deployments`, headers, body };
 }
 
+function actionRequest() {
+  const secret = process.env.RELEASEWATCH_SIGNING_SECRET;
+  if (!secret) fail('RELEASEWATCH_SIGNING_SECRET is not set');
+  const base = new URL(args.url.replace(/\/+$/, ''));
+  const path = `${base.pathname.replace(/\/+$/, '')}/api/watches/${encodeURIComponent(args['watch-id'])}/actions`;
+  const body = JSON.stringify(compact({
+    action: args.action,
+    actor: args.actor,
+    minutes: args.minutes === undefined ? undefined : Number.parseInt(args.minutes, 10),
+    reason: args.reason,
+  }));
+  const timestamp = Math.floor(Date.now() / 1000).toString();
+  // Method, path (with the watch id), time and the exact body bytes: a captured request cannot act on another watch or later.
+  const signature = createHmac('sha256', secret).update(`POST\n${path}\n${timestamp}\n${body}`, 'utf8').digest('hex');
+  const headers = {
+    'content-type': 'application/json',
+    'x-releasewatch-timestamp': timestamp,
+    'x-releasewatch-signature': `sha256=${signature}`,
+  };
+  if (process.env.RELEASEWATCH_FUNCTION_KEY) headers['x-functions-key'] = process.env.RELEASEWATCH_FUNCTION_KEY;
+  return { url: new URL(path, base).toString(), headers, body };
+}
+
 function eventGridRequest() {
   const headers = { 'content-type': 'application/json' };
   if (process.env.RELEASEWATCH_TOPIC_KEY) headers['aeg-sas-key'] = process.env.RELEASEWATCH_TOPIC_KEY;
@@ -91,7 +129,7 @@ function eventGridRequest() {
   return { url: args.url, headers, body: JSON.stringify([event]) };
 }
 
-const request = args.mode === 'webhook' ? webhookRequest() : eventGridRequest();
+const request = { webhook: webhookRequest, eventgrid: eventGridRequest, action: actionRequest }[args.mode]();
 const attempts = Math.max(1, Number.parseInt(args.attempts, 10) || 1);
 
 for (let attempt = 1; ; attempt++) {
@@ -105,6 +143,10 @@ for (let attempt = 1; ; attempt++) {
     if (response.ok) {
       console.log(`post-deployment: ${response.status} from ${request.url}`);
       if (text) console.log(text);
+      process.exit(0);
+    }
+    if (args.mode === 'action' && attempt > 1 && response.status === 409 && text.includes('/problems/replayed')) {
+      console.log(`post-deployment: an earlier attempt was taken (${request.url}); the action happened once`);
       process.exit(0);
     }
     retryable = response.status === 408 || response.status === 429 || response.status >= 500;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReleaseWatch.Intake.Input;
 
 namespace ReleaseWatch.Functions.Http;
 
@@ -17,22 +18,15 @@ internal sealed record InvocationRequest(JsonElement Data, JsonElement Metadata)
             return null;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var metadata = root.TryGetProperty("Metadata", out var m) ? m.Clone() : default;
-            return new InvocationRequest(data.Clone(), metadata);
-        }
-        catch (JsonException)
+        using var document = JsonInput.TryParse(body, out _, out _);
+        var root = document?.RootElement;
+        if (root is not { ValueKind: JsonValueKind.Object } element || !element.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
+
+        var metadata = element.TryGetProperty("Metadata", out var m) ? m.Clone() : default;
+        return new InvocationRequest(data.Clone(), metadata);
     }
 
     /// <summary>The trigger value bound to <paramref name="binding"/>, unwrapped from JSON strings (the host may encode it once or twice).</summary>
@@ -52,21 +46,24 @@ internal static class TriggerValue
     {
         for (var depth = 0; depth < MaxDepth && value.ValueKind == JsonValueKind.String; depth++)
         {
-            var text = value.GetString()!.Trim();
+            if (JsonInput.TryGetString(value, out _) is not { } raw)
+            {
+                break; // not text .NET can hold: the reader of the value reports it
+            }
+
+            var text = raw.Trim();
             if (text.Length == 0 || (text[0] != '{' && text[0] != '[' && text[0] != '"'))
             {
                 break; // a plain string value, not encoded JSON
             }
 
-            try
-            {
-                using var inner = JsonDocument.Parse(text);
-                value = inner.RootElement.Clone();
-            }
-            catch (JsonException)
+            using var inner = JsonInput.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out _, out _);
+            if (inner is null)
             {
                 break;
             }
+
+            value = inner.RootElement.Clone();
         }
 
         return value;

@@ -33,6 +33,10 @@ internal static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Not possible now", type: "https://releasewatch.dev/problems/conflict");
 
+    /// <summary>409 for a signed request taken before: a replay (or a client's retry of a request that did land); nothing changed.</summary>
+    public static ProblemHttpResult Replayed(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Already taken", type: "https://releasewatch.dev/problems/replayed");
+
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable", type: "https://releasewatch.dev/problems/unavailable");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Intake;
 
@@ -5,10 +6,13 @@ namespace ReleaseWatch.Functions.Http;
 
 /// <summary>
 /// The one check of a signed JSON request, shared by the deployment webhook and operator actions: the media type
-/// (415), the size (413) and the HMAC-SHA256 signature of the raw body (401), in that order, before the handler
-/// runs. The verified bytes are handed on as <see cref="SignedBody"/> (read them with <see cref="SignedBodies.SignedBody"/>).
+/// (415), the size (413) and the HMAC-SHA256 signature (401), in that order, before the handler runs. The webhook's
+/// signature covers the raw body (its intake is idempotent). An endpoint marked <see cref="SignedRequestMetadata"/>
+/// (operator actions) needs <see cref="RequestSignature"/>: method, path and a timestamp within the clock skew are
+/// signed too, and a signature already taken is refused (409). The verified bytes are handed on as
+/// <see cref="SignedBody"/> (read them with <see cref="SignedBodies.SignedBody"/>).
 /// </summary>
-internal sealed class SignedJsonFilter(IOptions<IntakeOptions> options, ILogger<SignedJsonFilter> logger) : IEndpointFilter
+internal sealed class SignedJsonFilter(IOptions<IntakeOptions> options, ISignedRequestLedger ledger, TimeProvider time, ILogger<SignedJsonFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -29,18 +33,62 @@ internal sealed class SignedJsonFilter(IOptions<IntakeOptions> options, ILogger<
         }
 
         var signature = request.Headers[WebhookSignature.HeaderName].ToString();
-        if (string.IsNullOrEmpty(signature) || !WebhookSignature.IsValid(body, signature, [settings.SigningSecret, settings.SigningSecretNext]))
+        var refusal = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<SignedRequestMetadata>() is null
+            ? BodyRefusal(body, signature, settings)
+            : await RequestRefusalAsync(request, body, signature, settings, context.HttpContext.RequestAborted);
+        if (refusal is not null)
         {
-            ApiLogs.Refused(logger, path, StatusCodes.Status401Unauthorized, string.IsNullOrEmpty(signature) ? "no signature" : "bad signature");
-            return Problems.Unauthorized(string.IsNullOrEmpty(signature)
-                ? $"Sign the raw body with HMAC-SHA256 and send it as '{WebhookSignature.HeaderName}: sha256=<hex>'."
-                : $"The {WebhookSignature.HeaderName} header does not match the body under the configured secret.");
+            ApiLogs.Refused(logger, path, refusal.StatusCode, refusal.ProblemDetails.Detail ?? "");
+            return refusal;
         }
 
         context.HttpContext.Features.Set(new SignedBody(body));
         return await next(context);
     }
+
+    private static ProblemHttpResult? BodyRefusal(byte[] body, string signature, IntakeOptions settings)
+    {
+        if (!string.IsNullOrEmpty(signature) && WebhookSignature.IsValid(body, signature, [settings.SigningSecret, settings.SigningSecretNext]))
+        {
+            return null;
+        }
+
+        return Problems.Unauthorized(string.IsNullOrEmpty(signature)
+            ? $"Sign the raw body with HMAC-SHA256 and send it as '{WebhookSignature.HeaderName}: sha256=<hex>'."
+            : $"The {WebhookSignature.HeaderName} header does not match the body under the configured secret.");
+    }
+
+    private async Task<ProblemHttpResult?> RequestRefusalAsync(
+        HttpRequest request, byte[] body, string signature, IntakeOptions settings, CancellationToken cancellationToken)
+    {
+        const string scheme = $"Send '{RequestSignature.TimestampHeader}: <Unix seconds>' and '{WebhookSignature.HeaderName}: sha256=<hex HMAC-SHA256 of \"METHOD\\nPATH\\nTIMESTAMP\\n\" + body>'.";
+        var path = request.PathBase.Add(request.Path).Value ?? "";
+        var timestamp = RequestSignature.ParseTimestamp(request.Headers[RequestSignature.TimestampHeader].ToString());
+        if (string.IsNullOrEmpty(signature) || timestamp is null)
+        {
+            return Problems.Unauthorized($"This request must be signed with its method, path and time. {scheme}");
+        }
+
+        if (!RequestSignature.IsValid(request.Method, path, timestamp.Value, body, signature, [settings.SigningSecret, settings.SigningSecretNext]))
+        {
+            return Problems.Unauthorized($"The {WebhookSignature.HeaderName} header does not match this method, path, timestamp and body under the configured secret. {scheme}");
+        }
+
+        var now = time.GetUtcNow();
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(timestamp.Value);
+        if ((now - signedAt).Duration() > settings.MaxClockSkew)
+        {
+            return Problems.Unauthorized($"The {RequestSignature.TimestampHeader} ({signedAt:u}) is more than {settings.MaxClockSkew} from now ({now:u}): sign the request again when sending it.");
+        }
+
+        return await ledger.TryRecordAsync(signature[^64..], now, cancellationToken)
+            ? null
+            : Problems.Replayed("This signed request was taken before (a replay, or a retry of a request that landed); nothing changed. To act again, sign a new request with the current time.");
+    }
 }
+
+/// <summary>Marks an endpoint whose <see cref="SignedJsonFilter"/> needs the request signature (method, path, timestamp), not only the body's.</summary>
+internal sealed record SignedRequestMetadata;
 
 /// <summary>The raw body <see cref="SignedJsonFilter"/> verified: exactly the bytes that were signed.</summary>
 internal sealed record SignedBody(byte[] Bytes);

@@ -59,6 +59,8 @@ public enum AlertKind
     SourceDown,
     /// <summary>A stream stays connected but delivers (almost) nothing against its own baseline: its signals cannot pass.</summary>
     StreamSilent,
+    /// <summary>A step of the watch kept failing (a poison timer) and was given up; the platform owner must look.</summary>
+    StepFailed,
 }
 
 /// <summary>Severity routes alerts to channels and recipients.</summary>

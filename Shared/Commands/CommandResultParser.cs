@@ -35,6 +35,12 @@ internal static class CommandResultParser
             error = "The result is not valid JSON: " + ex.Message;
             return false;
         }
+        catch (InvalidOperationException ex)
+        {
+            // A string that cannot become .NET text (an unpaired surrogate escape, invalid UTF-8).
+            error = "The result holds text that is not valid Unicode: " + ex.Message;
+            return false;
+        }
     }
 
     private static bool TryRead(JsonElement root, out CommandResult? result, out string error)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Intake.Input;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
@@ -9,14 +11,21 @@ using ReleaseWatch.Watches.Storage;
 namespace ReleaseWatch.Intake;
 
 /// <summary>
-/// Accepts a validated deployment notice (from the webhook or Event Grid): checks the org and policy,
-/// starts the watch idempotently, and supersedes the org's older running watches.
+/// Accepts a validated deployment notice (from the webhook, Event Grid or another source): checks its completion time
+/// against the clock, the org and the policy, starts the watch idempotently, and supersedes the org's older running watches.
 /// </summary>
-internal sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies, WatchRunner runner, IWatchStore store, ILogger<DeploymentIntake> logger)
+internal sealed class DeploymentIntake(
+    IOrgCatalog orgs, PolicyCatalog policies, WatchRunner runner, IWatchStore store, TimeProvider time, IOptions<IntakeOptions> options, ILogger<DeploymentIntake> logger)
 {
-    /// <summary>Why the notice would be refused (unknown org or policy), or null when it would be accepted. Stores nothing.</summary>
+    /// <summary>Why the notice would be refused (completion time out of bounds, unknown org or policy), or null when it would be accepted. Stores nothing.</summary>
     public IntakeResult? Check(DeploymentNotice notice, string via)
     {
+        if (CompletionBounds.Check(notice.CompletedAt, time.GetUtcNow(), options.Value.MaxDeploymentAge, options.Value.MaxClockSkew) is { } outOfBounds)
+        {
+            IntakeLogs.OutOfBounds(logger, notice.CompletedAt, via);
+            return new IntakeResult(IntakeOutcome.Invalid, null, outOfBounds, new Dictionary<string, string[]> { ["completedAt"] = [outOfBounds] });
+        }
+
         var org = orgs.Find(notice.Org.Id);
         if (org is null)
         {
@@ -79,8 +88,8 @@ internal sealed class DeploymentIntake(IOrgCatalog orgs, PolicyCatalog policies,
         (a.Deployment.CompletedAt, a.ReceivedAt, a.WatchId).CompareTo((b.Deployment.CompletedAt, b.ReceivedAt, b.WatchId)) > 0;
 }
 
-/// <summary>The outcome of a notice, with the watch when there is one.</summary>
-internal sealed record IntakeResult(IntakeOutcome Outcome, WatchState? Watch, string? Detail);
+/// <summary>The outcome of a notice, with the watch when there is one, and for <see cref="IntakeOutcome.Invalid"/> the bad fields by JSON path.</summary>
+internal sealed record IntakeResult(IntakeOutcome Outcome, WatchState? Watch, string? Detail, IReadOnlyDictionary<string, string[]>? Errors = null);
 
 /// <summary>What became of a deployment notice.</summary>
 internal enum IntakeOutcome
@@ -93,4 +102,6 @@ internal enum IntakeOutcome
     UnknownOrg,
     /// <summary>The named policy does not exist; nothing stored.</summary>
     UnknownPolicy,
+    /// <summary>A field is well-formed but not acceptable (e.g. completedAt far in the past or future); nothing stored.</summary>
+    Invalid,
 }

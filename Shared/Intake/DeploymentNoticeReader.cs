@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using ReleaseWatch.Deployments;
+using ReleaseWatch.Intake.Input;
 
 namespace ReleaseWatch.Intake;
 
@@ -14,15 +14,8 @@ internal static class DeploymentNoticeReader
 
     public static DeploymentNoticeReadResult Read(ReadOnlyMemory<byte> json)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
-            return Read(document.RootElement);
-        }
-        catch (JsonException ex)
-        {
-            return Invalid("$", $"The body is not valid JSON: {ex.Message}");
-        }
+        using var document = JsonInput.TryParse(json, out var field, out var problem);
+        return document is null ? Invalid(field, problem) : Read(document.RootElement);
     }
 
     public static DeploymentNoticeReadResult Read(JsonElement root)
@@ -39,6 +32,10 @@ internal static class DeploymentNoticeReader
         if (orgId is not null && !SalesforceOrgId.IsValid(orgId))
         {
             Add(errors, "org.id", "Must be a 15- or 18-character Salesforce org id starting with 00D.");
+        }
+        else if (orgId is not null && !OrgIdChecksum.IsValid(orgId))
+        {
+            Add(errors, "org.id", $"The last 3 characters must be the case checksum of the first 15 ('{OrgIdChecksum.SuffixOf(orgId)}'); send the id exactly as Salesforce shows it, or its 15-character form.");
         }
 
         var orgName = Text(org, "name", "org.name", errors, required: false);
@@ -105,13 +102,13 @@ internal static class DeploymentNoticeReader
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String)
+        if (JsonInput.TryGetString(value, out var problem) is not { } raw)
         {
-            Add(errors, path, "Must be a string.");
+            Add(errors, path, problem!);
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        var text = raw.Trim();
         if (text.Length == 0)
         {
             Add(errors, path, required ? "Required: must not be empty." : "Must not be empty when present.");
@@ -142,13 +139,12 @@ internal static class DeploymentNoticeReader
         }
 
         // An instant needs its offset: a local time without one would be judged against the wrong minutes.
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) &&
-            (text.EndsWith('Z') || text.EndsWith('z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
+        if (IsoTimestamp.TryParse(text) is { } at)
         {
-            return at.ToUniversalTime();
+            return at;
         }
 
-        Add(errors, path, "Must be an ISO 8601 timestamp with an offset, e.g. 2026-11-23T10:00:00Z.");
+        Add(errors, path, IsoTimestamp.Expected);
         return null;
     }
 

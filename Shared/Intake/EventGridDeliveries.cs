@@ -3,6 +3,7 @@ using Azure.Messaging;
 using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
 using ReleaseWatch.Deployments;
+using ReleaseWatch.Intake.Input;
 
 namespace ReleaseWatch.Intake;
 
@@ -14,32 +15,31 @@ internal static class EventGridDeliveries
 {
     public const string DeploymentCompleted = "ReleaseWatch.DeploymentCompleted";
 
-    /// <summary>Parses one delivery body (a single event or an array).</summary>
+    /// <summary>Parses one delivery body (a single event or an array). Never throws for what a caller sent: bad input is an error naming the field.</summary>
     public static EventGridDelivery Read(BinaryData body)
     {
-        JsonElement first;
-        try
+        bool cloudEvents;
+        using (var document = JsonInput.TryParse(body.ToMemory(), out var field, out var problem))
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            first = (root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().FirstOrDefault() : root).Clone();
-        }
-        catch (JsonException ex)
-        {
-            return EventGridDelivery.Invalid("$", $"The body is not valid JSON: {ex.Message}");
-        }
+            if (document is null)
+            {
+                return EventGridDelivery.Invalid(field, problem);
+            }
 
-        if (first.ValueKind != JsonValueKind.Object)
-        {
-            return EventGridDelivery.Invalid("$", "Expected an event object or a non-empty array of events.");
+            var errors = EventEnvelope.Check(document.RootElement, out cloudEvents);
+            if (errors.Count > 0)
+            {
+                return new EventGridDelivery("unknown", null, [], [], errors);
+            }
         }
 
         try
         {
-            return first.TryGetProperty("specversion", out _) ? ReadCloudEvents(body) : ReadEventGridEvents(body);
+            return cloudEvents ? ReadCloudEvents(body) : ReadEventGridEvents(body);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or JsonException)
         {
+            // The envelope check is the precise answer; this is the backstop for whatever the SDK refuses beyond it.
             return EventGridDelivery.Invalid("$", $"Not a valid Event Grid or CloudEvents 1.0 event: {ex.Message}");
         }
     }

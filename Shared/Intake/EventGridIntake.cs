@@ -14,11 +14,13 @@ internal sealed class EventGridIntake(DeploymentIntake intake)
         }
 
         var via = $"eventgrid:{delivery.Schema}";
-        foreach (var notice in delivery.Notices)
+        for (var i = 0; i < delivery.Notices.Count; i++)
         {
-            if (intake.Check(notice, via) is { } refused)
+            if (intake.Check(delivery.Notices[i], via) is { } refused)
             {
-                return EventGridAcceptance.Refused(refused.Detail!);
+                return refused.Errors is { } errors
+                    ? EventGridAcceptance.Invalid(errors.ToDictionary(e => $"[{i}].data.{e.Key}", e => e.Value, StringComparer.Ordinal))
+                    : EventGridAcceptance.Refused(refused.Detail!);
             }
         }
 

@@ -15,4 +15,7 @@ internal static partial class IntakeLogs
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Watch {WatchId} superseded by {ByWatchId}")]
     public static partial void Superseded(ILogger logger, string watchId, string byWatchId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Deployment refused via {Via}: completedAt {CompletedAt:o} is outside the accepted bounds")]
+    public static partial void OutOfBounds(ILogger logger, DateTimeOffset completedAt, string via);
 }

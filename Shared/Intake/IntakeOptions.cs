@@ -23,4 +23,18 @@ public sealed class IntakeOptions
     /// <summary>The largest body accepted, in bytes. Default 256 KiB.</summary>
     [Range(1024, 4 * 1024 * 1024, ErrorMessage = "ReleaseWatch:Intake:MaxBodyBytes must be between 1 KiB and 4 MiB.")]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// The oldest <c>completedAt</c> taken, relative to now. Default 24 hours (Event Grid retries a delivery for up to 24 hours);
+    /// an older deployment is refused (400 naming <c>completedAt</c>): its window and baseline are long past.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "ReleaseWatch:Intake:MaxDeploymentAge must be between 1 minute and 7 days.")]
+    public TimeSpan MaxDeploymentAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How far a caller's clock may run ahead of ours: a <c>completedAt</c> later than now plus this is refused, and a signed
+    /// operator action's timestamp must be within this of now (either way). Default 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "ReleaseWatch:Intake:MaxClockSkew must be between 5 seconds and 1 hour.")]
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -16,6 +16,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IOrgCatalog, OrgCatalog>();
         services.AddSingleton<DeploymentIntake>();
         services.AddSingleton<EventGridIntake>();
+        services.AddSingleton<ISignedRequestLedger, TableSignedRequestLedger>();
         return services;
     }
 }

@@ -15,6 +15,8 @@ internal static class TableNames
     public const string Streams = "streams";
     /// <summary>Leases: one subscriber per org across instances.</summary>
     public const string Leases = "leases";
+    /// <summary>Signatures of operator actions already taken, so a replayed request is refused.</summary>
+    public const string Requests = "requests";
 
-    public static IReadOnlyList<string> All { get; } = [Watches, Timers, Signals, Evidence, Streams, Leases];
+    public static IReadOnlyList<string> All { get; } = [Watches, Timers, Signals, Evidence, Streams, Leases, Requests];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ReleaseWatch.Intake.Input;
 
 namespace ReleaseWatch.Intake.Sources;
 
@@ -18,17 +19,16 @@ internal sealed class JsonFields(JsonElement root)
     /// <summary>Parses <paramref name="body"/> as a JSON object; null with the reason when it is not one.</summary>
     public static JsonFields? Parse(ReadOnlyMemory<byte> body, out string? problem)
     {
-        try
+        // JsonInput refuses invalid UTF-8 and unpaired surrogates up front, so no GetString below can throw.
+        using var document = JsonInput.TryParse(body, out var field, out var invalid, maxDepth: 64);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-            problem = document.RootElement.ValueKind == JsonValueKind.Object ? null : "The body must be a JSON object.";
-            return problem is null ? new JsonFields(document.RootElement.Clone()) : null;
-        }
-        catch (JsonException ex)
-        {
-            problem = $"The body is not valid JSON: {ex.Message}";
+            problem = field == "$" ? invalid : $"{field}: {invalid}";
             return null;
         }
+
+        problem = document.RootElement.ValueKind == JsonValueKind.Object ? null : "The body must be a JSON object.";
+        return problem is null ? new JsonFields(document.RootElement.Clone()) : null;
     }
 
     /// <summary>The element at <paramref name="path"/>, or null when any segment is missing or null.</summary>

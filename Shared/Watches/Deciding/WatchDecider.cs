@@ -45,6 +45,7 @@ internal static class WatchDecider
         OperatorActed acted => OperatorStep.Apply(state, policy, acted, now),
         Superseded superseded => Supersede(state, superseded, now),
         DeliveryRecorded recorded => Record(state, recorded, now),
+        TimerAbandoned abandoned => AbandonStep.Apply(state, abandoned, now),
         DeploymentReceived => throw new WatchTransitionException(
             $"Watch {state.WatchId} already exists; a repeated delivery must return it, not start it again."),
         _ => throw new WatchTransitionException($"Unknown event {@event.GetType().Name} for watch {state.WatchId}."),

@@ -17,6 +17,7 @@ namespace ReleaseWatch.Watches.Deciding;
 [JsonDerivedType(typeof(OperatorActed), "operatorActed")]
 [JsonDerivedType(typeof(Superseded), "superseded")]
 [JsonDerivedType(typeof(DeliveryRecorded), "deliveryRecorded")]
+[JsonDerivedType(typeof(TimerAbandoned), "timerAbandoned")]
 public abstract record WatchEvent;
 
 /// <summary>The pipeline said a deployment finished; the watch begins. <paramref name="PolicyName"/> was chosen at intake.</summary>
@@ -61,3 +62,9 @@ public sealed record Superseded(string ByWatchId, string ByDeploymentId) : Watch
 
 /// <summary>What the dispatcher reported of an outbox item (e.g. a channel that kept failing). Changes no phase.</summary>
 public sealed record DeliveryRecorded(string ItemId, string What) : WatchEvent;
+
+/// <summary>
+/// A timer whose step failed <paramref name="Attempts"/> times in a row (a poison timer) was given up by the runtime:
+/// recorded with the last error, alerted to the platform owner, never retried.
+/// </summary>
+public sealed record TimerAbandoned(WatchTimerKind Kind, DateTimeOffset DueAt, int Attempts, string Error) : WatchEvent;

@@ -17,8 +17,11 @@ internal static partial class WatchLogs
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Watch {WatchId}: outbox dispatch failed; the sweep will retry")]
     public static partial void DispatchFailed(ILogger logger, string watchId, Exception exception);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Timer {Kind} of watch {WatchId} failed; it is retried when its claim expires")]
-    public static partial void TimerFailed(ILogger logger, string watchId, WatchTimerKind kind, Exception exception);
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Timer {Kind} of watch {WatchId} failed (attempt {Attempts}); it is retried when its claim expires, until it is given up")]
+    public static partial void TimerFailed(ILogger logger, string watchId, WatchTimerKind kind, int attempts, Exception exception);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Timer {Kind} of watch {WatchId} failed {Attempts} times and was given up; the watch records the error and the platform owner is alerted")]
+    public static partial void TimerAbandoned(ILogger logger, string watchId, WatchTimerKind kind, int attempts);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Watch {WatchId} superseded by {ByWatchId}")]
     public static partial void Superseded(ILogger logger, string watchId, string byWatchId);

@@ -16,6 +16,13 @@ public sealed class WatchOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "ReleaseWatch:Watches:TimerClaim must be between 5 s and 1 hour.")]
     public TimeSpan TimerClaim { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many times a timer's step may fail before it is given up (a poison timer): the watch records the error, the
+    /// platform owner is alerted, the timer is not retried. Default 5 (with the default claim, about 10 minutes).
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "ReleaseWatch:Watches:MaxTimerAttempts must be between 1 and 100.")]
+    public int MaxTimerAttempts { get; set; } = 5;
+
     /// <summary>How many due timers one tick takes at most. Default 200.</summary>
     [Range(1, 10_000, ErrorMessage = "ReleaseWatch:Watches:TimersPerTick must be between 1 and 10000.")]
     public int TimersPerTick { get; set; } = 200;

@@ -35,14 +35,37 @@ internal sealed class WatchTicker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The claim expires and another pass retries; the step is idempotent (ETag + expected timers).
-                WatchLogs.TimerFailed(logger, timer.WatchId, timer.Timer.Kind, ex);
+                // The claim expires and another pass retries (the step is idempotent: ETag + expected timers),
+                // until the timer has failed too often: then it is given up, never looped on.
+                WatchLogs.TimerFailed(logger, timer.WatchId, timer.Timer.Kind, timer.Attempts, ex);
+                if (timer.Attempts >= options.Value.MaxTimerAttempts && await AbandonAsync(timer, ex, cancellationToken))
+                {
+                    processed++;
+                }
             }
         }
 
         await runner.RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
 
         return processed;
+    }
+
+    /// <summary>Records the poison timer on its watch (error, alert, its timers cleared) and deletes it; false when even that failed.</summary>
+    private async Task<bool> AbandonAsync(DueTimer timer, Exception error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = $"{error.GetType().Name}: {error.Message}";
+            await runner.ApplyAsync(timer.WatchId, new TimerAbandoned(timer.Timer.Kind, timer.Timer.DueAt, timer.Attempts, message[..Math.Min(message.Length, 512)]), cancellationToken);
+            await timers.CompleteAsync(timer, cancellationToken);
+            WatchLogs.TimerAbandoned(logger, timer.WatchId, timer.Timer.Kind, timer.Attempts);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WatchLogs.TimerFailed(logger, timer.WatchId, timer.Timer.Kind, timer.Attempts, ex);
+            return false;
+        }
     }
 
     private async Task FireAsync(DueTimer due, CancellationToken cancellationToken)

@@ -19,5 +19,5 @@ public interface ITimerStore
     Task CompleteAsync(DueTimer timer, CancellationToken cancellationToken);
 }
 
-/// <summary>A timer row claimed by this ticker (its ETag proves the claim).</summary>
-public sealed record DueTimer(string WatchId, WatchTimer Timer, string RowKey, ETag ETag);
+/// <summary>A timer row claimed by this ticker (its ETag proves the claim). <paramref name="Attempts"/> counts the claims of it, this one included.</summary>
+public sealed record DueTimer(string WatchId, WatchTimer Timer, string RowKey, ETag ETag, int Attempts = 1);

@@ -49,12 +49,14 @@ internal sealed class TableTimerStore(ITableProvider tables) : ITimerStore
                 continue; // another ticker holds it; if that ticker dies, the claim expires
             }
 
+            var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
             row["ClaimedUntil"] = now + claimFor;
+            row["Attempts"] = attempts;
             try
             {
                 var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
                 var timer = new WatchTimer(Enum.Parse<WatchTimerKind>(row.GetString("Kind")), row.GetDateTimeOffset("DueAt")!.Value);
-                claimed.Add(new DueTimer(row.GetString("WatchId"), timer, row.RowKey, response.Headers.ETag!.Value));
+                claimed.Add(new DueTimer(row.GetString("WatchId"), timer, row.RowKey, response.Headers.ETag!.Value, attempts));
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {

@@ -16,7 +16,7 @@ namespace ReleaseWatch.Tests.Demo;
 /// </summary>
 public sealed class DemoTests(AzuritePeer azurite) : IClassFixture<AzuritePeer>
 {
-    private const string OrgId = "00DLOCAL0000001AAA";
+    private const string OrgId = "00DLOCAL00000012HA";
 
     [Fact]
     public async Task The_demo_reaches_a_revert_command_and_decides_what_the_backtest_decides()

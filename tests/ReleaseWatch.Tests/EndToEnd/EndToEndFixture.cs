@@ -18,9 +18,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
     {
         StreamedOrg[] orgs =
         [
-            await StreamedOrg.StartAsync("00DE2EA00000001AAA", "Acme Production", "breach"),
-            await StreamedOrg.StartAsync("00DE2EB00000001AAA", "Globex Production", "healthy"),
-            await StreamedOrg.StartAsync("00DE2EC00000001AAA", "Initech Production", "silent"),
+            await StreamedOrg.StartAsync("00DE2EA00000001MDA", "Acme Production", "breach"),
+            await StreamedOrg.StartAsync("00DE2EB00000001MDA", "Globex Production", "healthy"),
+            await StreamedOrg.StartAsync("00DE2EC00000001MDA", "Initech Production", "silent"),
         ];
         Loop = await ReleaseLoop.StartAsync(orgs, new Dictionary<string, string>
         {

@@ -21,7 +21,11 @@ public sealed class ReleaseWatchApp : WebApplicationFactory<Program>
 
     public string OtherOrgId { get; } = NewOrgId();
 
-    public static string NewOrgId() => "00D" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant() + "AAA";
+    public static string NewOrgId()
+    {
+        var id = "00D" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        return id + ReleaseWatch.Intake.Input.OrgIdChecksum.SuffixOf(id);
+    }
 
     private readonly Dictionary<string, string?> _settings;
 

@@ -26,6 +26,27 @@ internal static class Webhooks
         return request;
     }
 
+    /// <summary>Signed bytes as sent (e.g. invalid UTF-8), signed over exactly those bytes.</summary>
+    public static HttpRequestMessage SignedBytes(string path, byte[] body, string secret = ReleaseWatchApp.Secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(body, secret));
+        return request;
+    }
+
+    /// <summary>An operator action signed as README says: method, path, timestamp and body, under the shared secret.</summary>
+    public static HttpRequestMessage SignedAction(string path, string body, DateTimeOffset signedAt, string secret = ReleaseWatchApp.Secret, string? signedPath = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var timestamp = signedAt.ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        request.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.HeaderName, RequestSignature.Sign("POST", signedPath ?? path, timestamp, bytes, secret));
+        return request;
+    }
+
     public static Task<HttpResponseMessage> PostSignedAsync(this HttpClient client, JsonNode notice) =>
         client.SendAsync(Signed("/api/deployments", notice.ToJsonString()));
 

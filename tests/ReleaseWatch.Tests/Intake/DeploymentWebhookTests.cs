@@ -94,7 +94,16 @@ public sealed class DeploymentWebhookTests(AzuritePeer azurite) : IAsyncLifetime
         { "bad org id", Replace($"\"{PlaceholderOrg}\"", "\"not-an-org\""), HttpStatusCode.BadRequest, "org.id" },
         { "timestamp without offset", Replace("\"completedAt\":\"", "\"completedAt\":\"2026-11-23T10:00:00\",\"x\":\""), HttpStatusCode.BadRequest, "completedAt" },
         { "relative run URL", Replace("https://github.com/acme/sf/actions/runs/42", "/runs/42"), HttpStatusCode.BadRequest, "pipeline.runUrl" },
-        { "unknown org", Replace(PlaceholderOrg, "00D000000000000AAA"), HttpStatusCode.UnprocessableEntity, "not configured" },
+        { "lone surrogate", Replace("\"version\":\"1.4.2\"", "\"version\":\"1.4\\ud8002\""), HttpStatusCode.BadRequest, "release.version" },
+        { "deploymentId a number", Replace("\"deploymentId\":\"", "\"deploymentId\":42,\"y\":\""), HttpStatusCode.BadRequest, "deploymentId" },
+        { "org an array", Replace("\"org\":{", "\"org\":[],\"x\":{"), HttpStatusCode.BadRequest, "org" },
+        { "completedAt year 1", CompletedAt("0001-01-01T00:00:00Z"), HttpStatusCode.BadRequest, "completedAt" },
+        { "completedAt year 9999", CompletedAt("9999-12-31T23:59:59Z"), HttpStatusCode.BadRequest, "completedAt" },
+        { "completedAt culture format", CompletedAt("11/23/2026 10:00:00 +00:00"), HttpStatusCode.BadRequest, "completedAt" },
+        { "completedAt RFC 1123", CompletedAt("Mon, 23 Nov 2026 10:00:00 GMT"), HttpStatusCode.BadRequest, "completedAt" },
+        { "completedAt a number", Replace("\"completedAt\":\"", "\"completedAt\":1796205600,\"x\":\""), HttpStatusCode.BadRequest, "completedAt" },
+        { "18-char org id with a wrong checksum", Replace(PlaceholderOrg, "ORGID15+ZZZ"), HttpStatusCode.BadRequest, "org.id" },
+        { "unknown org", Replace(PlaceholderOrg, "00D000000000000EAA"), HttpStatusCode.UnprocessableEntity, "not configured" },
         { "unknown policy", Replace("\"deploymentId\":", "\"policy\":\"no-such-policy\",\"deploymentId\":"), HttpStatusCode.UnprocessableEntity, "no-such-policy" },
     };
 
@@ -104,7 +113,11 @@ public sealed class DeploymentWebhookTests(AzuritePeer azurite) : IAsyncLifetime
     {
         var before = await CountWatchesAsync();
 
-        var response = await _client.SendAsync(Webhooks.Signed("/api/deployments", body.Replace(PlaceholderOrg, _app.OrgId, StringComparison.Ordinal)));
+        var sent = body
+            .Replace("ORGID15+ZZZ", _app.OrgId[..15] + "ZZZ", StringComparison.Ordinal)
+            .Replace(PlaceholderOrg, _app.OrgId, StringComparison.Ordinal)
+            .Replace("\"COMPLETED\"", $"\"{Now.AddMinutes(-1):O}\"", StringComparison.Ordinal);
+        var response = await _client.SendAsync(Webhooks.Signed("/api/deployments", sent));
 
         Assert.True(status == response.StatusCode, $"{what}: got {response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -156,6 +169,35 @@ public sealed class DeploymentWebhookTests(AzuritePeer azurite) : IAsyncLifetime
         Assert.Contains(listed.GetProperty("watches").EnumerateArray(), w => w.GetProperty("id").GetString() == id);
         Assert.All(listed.GetProperty("watches").EnumerateArray(), w => Assert.Equal("pending", w.GetProperty("phase").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    private static string CompletedAt(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(Replace("\"completedAt\"", "\"completedAt\""), "\"completedAt\":\"[^\"]*\"", $"\"completedAt\":\"{text}\"");
+
+    [Fact]
+    public async Task Invalid_UTF8_in_a_validly_signed_body_is_400_and_stores_nothing()
+    {
+        var before = await CountWatchesAsync();
+        var json = Encoding.UTF8.GetBytes(Webhooks.Notice(AzuritePeer.UniqueName("d"), Now.AddMinutes(-1), _app.OrgId).ToJsonString().Replace("1.4.2", "1.4.@", StringComparison.Ordinal));
+        json[Array.IndexOf(json, (byte)'@')] = 0xC3; // a lead byte with no continuation
+
+        var response = await _client.SendAsync(Webhooks.SignedBytes("/api/deployments", json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(before, await CountWatchesAsync());
+    }
+
+    [Fact]
+    public async Task A_15_character_org_id_and_an_18_character_one_with_its_checksum_are_both_the_configured_org()
+    {
+        var deploymentId = AzuritePeer.UniqueName("d");
+
+        var short15 = await _client.PostSignedAsync(Webhooks.Notice(deploymentId, Now.AddMinutes(-1), _app.OrgId[..15]));
+        var full18 = await _client.PostSignedAsync(Webhooks.Notice(deploymentId, Now.AddMinutes(-1), _app.OrgId));
+
+        Assert.Equal(HttpStatusCode.Accepted, short15.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, full18.StatusCode);
     }
 
     private static string Replace(string what, string with) =>

@@ -83,6 +83,53 @@ public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
         Assert.NotNull(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, deploymentId), CancellationToken.None));
     }
 
+    private string EventGridDelivery(string deploymentId) => new JsonArray(new JsonObject
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["subject"] = "releases/1.4.2",
+        ["eventType"] = "ReleaseWatch.DeploymentCompleted",
+        ["eventTime"] = "EVENT-TIME",
+        ["dataVersion"] = "1.0",
+        ["data"] = Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId),
+    }).ToJsonString().Replace("\"EVENT-TIME\"", $"\"{_app.Time.GetUtcNow():O}\"", StringComparison.Ordinal);
+
+    public static TheoryData<string, string, string, string> HostileDeliveries => new()
+    {
+        { "empty array", "\"subject\"", "\"subject\"", "$" },
+        { "eventTime garbage", "\"eventTime\":\"", "\"eventTime\":\"garbage\",\"x\":\"", "[0].eventTime" },
+        { "eventTime a number", "\"eventTime\":\"", "\"eventTime\":1796205600,\"x\":\"", "[0].eventTime" },
+        { "eventType a number", "\"eventType\":\"ReleaseWatch.DeploymentCompleted\"", "\"eventType\":7", "[0].eventType" },
+        { "subject an object", "\"subject\":\"releases/1.4.2\"", "\"subject\":{\"a\":1}", "[0].subject" },
+        { "lone surrogate in data", "\"version\":\"1.4.2\"", "\"version\":\"\\ud800\"", "[0].data.release.version" },
+        { "lone surrogate in the envelope", "\"subject\":\"releases/1.4.2\"", "\"subject\":\"\\udc00\"", "[0].subject" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileDeliveries))]
+    public async Task A_hostile_delivery_is_400_naming_the_field_and_starts_nothing(string what, string replace, string with, string field)
+    {
+        var deploymentId = AzuritePeer.UniqueName("eg");
+        var body = what == "empty array" ? "[]" : EventGridDelivery(deploymentId).Replace(replace, with, StringComparison.Ordinal);
+
+        var response = await PostAsync(body, "application/json");
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: got {response.StatusCode}");
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.Null(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, deploymentId), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delivery_whose_deployment_completed_in_year_9999_is_400_naming_completedAt()
+    {
+        var deploymentId = AzuritePeer.UniqueName("eg");
+        var body = System.Text.RegularExpressions.Regex.Replace(EventGridDelivery(deploymentId), "\"completedAt\":\"[^\"]*\"", "\"completedAt\":\"9999-12-31T23:59:59Z\"");
+
+        var response = await PostAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("[0].data.completedAt", out _));
+    }
+
     [Fact]
     public async Task A_CloudEvents_delivery_starts_a_watch()
     {

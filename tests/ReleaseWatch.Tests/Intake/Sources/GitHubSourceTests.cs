@@ -37,6 +37,18 @@ public sealed class GitHubSourceTests(AzuritePeer azurite) : IAsyncLifetime
             ("X-Hub-Signature-256", WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), secret)));
 
     [Fact]
+    public async Task A_validly_signed_delivery_with_an_unpaired_surrogate_is_400_naming_the_field_and_stores_nothing()
+    {
+        var body = SenderPayloads.GitHubDeploymentStatus(NewDeploymentId()).Replace("\"environment\": \"", "\"environment\": \"\\ud800", StringComparison.Ordinal);
+
+        var response = await _client.SendAsync(Delivery(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("environment", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await SourcesApp.CountWatchesAsync(_app, _production, _uat));
+    }
+
+    [Fact]
     public async Task A_successful_deployment_status_starts_one_watch_of_the_mapped_org_with_the_release_it_names()
     {
         var deploymentId = NewDeploymentId();

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ReleaseWatch.Intake;
+using ReleaseWatch.Tests.Hosting;
+using ReleaseWatch.Tests.Peers;
+using ReleaseWatch.Watches.Storage;
+
+namespace ReleaseWatch.Tests.Intake.Input;
+
+/// <summary>
+/// Seeded, bounded fuzzing of every public endpoint that takes a body: thousands of mutated bodies, each validly signed
+/// (or keyed), must never answer 5xx, and nothing refused may leave a watch or a history entry behind.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
+{
+    private const int Seed = 18;
+    private const int PerEndpoint = 600;
+
+    private static readonly string[] HostileValues =
+    [
+        "\"\\ud800\"", "\"\\udfff\"", "\"a\\ud800b\"", "\"\\u0000\"", "\"\"", "\"   \"", "0", "-1", "1e400", "1.5", "true", "null", "{}", "[]",
+        "[\"x\"]", "{\"a\":{\"b\":{}}}", "\"0001-01-01T00:00:00Z\"", "\"9999-12-31T23:59:59Z\"", "\"11/23/2026 10:00:00 +00:00\"",
+        "\"Mon, 23 Nov 2026 10:00:00 GMT\"", "\"2026-11-23T10:00:00\"", "\"00D000000000000ZZZ\"", "\"00d000000000000aaa\"",
+        "\"" + new string('x', 300) + "\"", "\"abort\"", "\"extend\"", "\"approve-revert\"", "1440", "1441",
+    ];
+
+    private static readonly byte[][] HostileBytes = [[0xC3], [0xFF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], "\\ud800"u8.ToArray(), "\""u8.ToArray(), "{"u8.ToArray(), "]"u8.ToArray()];
+
+    private ReleaseWatchApp _app = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new ReleaseWatchApp(azurite);
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Mutated_signed_webhooks_never_answer_5xx_and_only_accepted_ones_start_watches()
+    {
+        var random = new Random(Seed);
+        var created = 0;
+        for (var i = 0; i < PerEndpoint; i++)
+        {
+            var body = Mutate(random, Encoding.UTF8.GetBytes(Notice($"fz-{i}").ToJsonString()));
+
+            var response = await _client.SendAsync(Webhooks.SignedBytes("/api/deployments", body));
+
+            AssertNot5xx(response, body);
+            created += response.StatusCode == HttpStatusCode.Accepted ? 1 : 0;
+        }
+
+        Assert.Equal(created, await CountWatchesAsync());
+    }
+
+    [Fact]
+    public async Task Mutated_Event_Grid_deliveries_never_answer_5xx_and_only_accepted_ones_start_watches()
+    {
+        var random = new Random(Seed + 1);
+        var created = 0;
+        for (var i = 0; i < PerEndpoint; i++)
+        {
+            var cloud = random.Next(2) == 0;
+            var body = Mutate(random, Encoding.UTF8.GetBytes(Delivery($"fz-eg-{i}", cloud)));
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(cloud ? "application/cloudevents+json" : "application/json");
+
+            var response = await _client.PostAsync($"/api/events?key={ReleaseWatchApp.EventGridKey}", content);
+
+            AssertNot5xx(response, body);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                created += (await response.JsonAsync()).TryGetProperty("watches", out var watches) ? watches.GetArrayLength() : 0;
+            }
+        }
+
+        Assert.True(await CountWatchesAsync() <= created, "a refused delivery started a watch");
+    }
+
+    [Fact]
+    public async Task Mutated_signed_operator_actions_never_answer_5xx_and_refused_ones_change_nothing()
+    {
+        var random = new Random(Seed + 2);
+        var watch = await _client.PostSignedAsync(Webhooks.Notice(AzuritePeer.UniqueName("fz"), _app.Time.GetUtcNow(), _app.OrgId));
+        var watchId = (await watch.JsonAsync()).GetProperty("id").GetString()!;
+        var store = _app.Get<IWatchStore>();
+        var taken = 0;
+        for (var i = 0; i < PerEndpoint; i++)
+        {
+            var body = Mutate(random, Encoding.UTF8.GetBytes($$"""{"action":"extend","actor":"fuzz-{{i}}","minutes":5,"reason":"fuzz"}"""));
+            var path = $"/api/watches/{watchId}/actions";
+            var timestamp = _app.Time.GetUtcNow().ToUnixTimeSeconds();
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+            request.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add(WebhookSignature.HeaderName, RequestSignature.Sign("POST", path, timestamp, body, ReleaseWatchApp.Secret));
+
+            var response = await _client.SendAsync(request);
+
+            AssertNot5xx(response, body);
+            taken += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        Assert.True((await store.GetHistoryAsync(watchId, CancellationToken.None)).Count <= 1 + taken, "a refused action changed the watch");
+    }
+
+    [Fact]
+    public async Task Mutated_host_invocations_never_answer_5xx()
+    {
+        var random = new Random(Seed + 3);
+        for (var i = 0; i < PerEndpoint / 2; i++)
+        {
+            var eventText = new JsonObject { ["eventGridEvent"] = Delivery($"fz-inv-{i}", cloud: false)[1..^1] }.ToJsonString();
+            var resultText = new JsonObject { ["result"] = $$"""{"commandId":"w-{{i}}-revert-1","status":"succeeded","detail":"ok","completedAt":"2026-11-23T10:00:00Z"}""" }.ToJsonString();
+            foreach (var (route, data) in new[] { ("/DeploymentEvents", eventText), ("/CommandResults", resultText) })
+            {
+                var body = Mutate(random, Encoding.UTF8.GetBytes("{\"Data\":" + data + ",\"Metadata\":{}}"));
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+
+                AssertNot5xx(await _client.PostAsync(route, content), body);
+            }
+        }
+    }
+
+    /// <summary>One to three mutations: a value replaced by a hostile one, hostile bytes inserted, a byte deleted, or the tail cut off.</summary>
+    private static byte[] Mutate(Random random, byte[] json)
+    {
+        var bytes = json.ToList();
+        for (var n = random.Next(1, 4); n > 0; n--)
+        {
+            switch (random.Next(5))
+            {
+                case 0 or 1:
+                    ReplaceValue(random, bytes);
+                    break;
+                case 2:
+                    bytes.InsertRange(random.Next(bytes.Count + 1), HostileBytes[random.Next(HostileBytes.Length)]);
+                    break;
+                case 3 when bytes.Count > 1:
+                    bytes.RemoveAt(random.Next(bytes.Count));
+                    break;
+                default:
+                    var cut = random.Next(bytes.Count);
+                    bytes.RemoveRange(cut, bytes.Count - cut);
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    /// <summary>Replaces the value after a random ':' (up to the next ',' or '}') with a hostile JSON value.</summary>
+    private static void ReplaceValue(Random random, List<byte> bytes)
+    {
+        var colons = Enumerable.Range(0, bytes.Count).Where(i => bytes[i] == (byte)':').ToList();
+        if (colons.Count == 0)
+        {
+            return;
+        }
+
+        var start = colons[random.Next(colons.Count)] + 1;
+        var end = start;
+        var inString = false;
+        while (end < bytes.Count && (inString || (bytes[end] != (byte)',' && bytes[end] != (byte)'}')))
+        {
+            inString ^= bytes[end] == (byte)'"' && bytes[end - 1] != (byte)'\\';
+            end++;
+        }
+
+        bytes.RemoveRange(start, end - start);
+        bytes.InsertRange(start, Encoding.UTF8.GetBytes(HostileValues[random.Next(HostileValues.Length)]));
+    }
+
+    private JsonObject Notice(string deploymentId) => Webhooks.Notice(deploymentId, _app.Time.GetUtcNow().AddMinutes(-1), _app.OrgId);
+
+    private string Delivery(string deploymentId, bool cloud) => (cloud
+        ? new JsonObject { ["specversion"] = "1.0", ["type"] = "ReleaseWatch.DeploymentCompleted", ["source"] = "/pipelines/release", ["id"] = deploymentId, ["time"] = _app.Time.GetUtcNow().ToString("O"), ["data"] = Notice(deploymentId) }
+        : (JsonNode)new JsonArray(new JsonObject { ["id"] = deploymentId, ["subject"] = "r", ["eventType"] = "ReleaseWatch.DeploymentCompleted", ["eventTime"] = _app.Time.GetUtcNow().ToString("O"), ["dataVersion"] = "1", ["data"] = Notice(deploymentId) }))
+        .ToJsonString();
+
+    private static void AssertNot5xx(HttpResponseMessage response, byte[] body) =>
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {response.RequestMessage?.RequestUri?.AbsolutePath}: {Convert.ToHexString(body)} = {Encoding.UTF8.GetString(body)}");
+
+    private async Task<int> CountWatchesAsync()
+    {
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await _app.Get<IWatchStore>().ListAsync(_app.OrgId, null, 100, token, CancellationToken.None);
+            count += page.Watches.Count;
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return count;
+    }
+}
