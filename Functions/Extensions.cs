@@ -1,4 +1,5 @@
 using ReleaseWatch.Functions.Http;
+using ReleaseWatch.Functions.Rollouts;
 using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Functions;
@@ -25,6 +26,7 @@ internal static class Extensions
         app.MapHealthApi();
         app.MapDeploymentsApi();
         app.MapWatchesApi();
+        app.MapRolloutsApi();
         app.MapOrgsApi();
         app.MapTriggersApi();
         return app;

@@ -5,6 +5,7 @@ using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Outbox;
+using ReleaseWatch.Rollouts.Runtime;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Storage;
 using ReleaseWatch.Watches.Runtime;
@@ -21,6 +22,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchPolicies(configuration);
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
+        services.AddReleaseWatchRollouts(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
         services.AddHostedService<SignalCoverageStartupCheck>();
         services.AddReleaseWatchResponders(configuration);
