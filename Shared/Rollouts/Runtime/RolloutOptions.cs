@@ -9,7 +9,7 @@ public sealed class RolloutOptions
     [Range(1, 256, ErrorMessage = "ReleaseWatch:Rollouts:StartConcurrency must be between 1 and 256.")]
     public int StartConcurrency { get; set; } = 16;
 
-    /// <summary>At most this many orgs in one rollout. Default 5000.</summary>
-    [Range(1, 100_000, ErrorMessage = "ReleaseWatch:Rollouts:MaxOrgs must be between 1 and 100000.")]
-    public int MaxOrgs { get; set; } = 5000;
+    /// <summary>At most this many orgs in one rollout (its state row must stay under Table Storage's 1 MiB entity limit). Default 2000.</summary>
+    [Range(1, 2000, ErrorMessage = "ReleaseWatch:Rollouts:MaxOrgs must be between 1 and 2000.")]
+    public int MaxOrgs { get; set; } = 2000;
 }
