@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Rollouts.Deciding;
@@ -83,6 +85,37 @@ public sealed class RolloutRunnerTests(AzuritePeer azurite)
             Assert.Equal(1, (await services.Get<IWatchStore>().GetHistoryAsync(org.WatchId!, CancellationToken.None)).Count(h => h.Event is DeploymentReceived));
             Assert.Equal(RolloutKey.DeploymentOf(rollout.Key, 0), watch.State.Deployment.DeploymentId);
         }
+    }
+
+    [Fact]
+    public async Task A_crash_right_after_the_deploying_step_loses_no_watch_and_doubles_no_promote()
+    {
+        CrashAfterSaveRolloutStore? crashing = null;
+        await using var services = new RolloutServices(azurite, canaries: 2, production: 2, s =>
+        {
+            s.RemoveAll<IRolloutStore>();
+            s.AddSingleton<IRolloutStore>(sp => crashing = new CrashAfterSaveRolloutStore(ActivatorUtilities.CreateInstance<TableRolloutStore>(sp)));
+        });
+        var rollout = await services.StartAsync(TwoWaves("pkg-" + Guid.NewGuid().ToString("N")));
+        var promote = Assert.Single(await services.CommandsAsync(rollout.Key));
+        crashing!.Armed = true;
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => services.AnswerAsync(promote));
+        Assert.Equal(CommandResultOutcome.Accepted, await services.AnswerAsync(promote)); // the broker redelivers the result
+        var deployed = await services.StateAsync(rollout.Key);
+        foreach (var org in deployed.Wave.Orgs)
+        {
+            Assert.Null(await services.Get<IWatchStore>().GetAsync(org.WatchId!, CancellationToken.None)); // lost in the crash
+        }
+
+        await services.RunMinutesAsync(8); // the write-ahead Check timer starts them; they verify; the wave passes
+
+        var promoted = await services.StateAsync(rollout.Key);
+        Assert.Equal(WavePhase.Passed, promoted.Waves[0].Phase);
+        Assert.Equal(2, (await services.CommandsAsync(rollout.Key)).Count(c => c.Type == CommandType.Promote));
+        var history = await services.Get<IRolloutStore>().GetHistoryAsync(rollout.Key, CancellationToken.None);
+        Assert.Single(history, h => h.Event is RolloutCommandResulted);
+        Assert.Equal(Enumerable.Range(1, promoted.Version), history.Select(h => h.Version));
     }
 
     [Fact]
