@@ -1,5 +1,6 @@
 using ReleaseWatch.Functions.Http;
 using ReleaseWatch.Functions.Rollouts;
+using ReleaseWatch.Functions.Sources;
 using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Functions;
@@ -29,6 +30,7 @@ internal static class Extensions
         app.MapRolloutsApi();
         app.MapOrgsApi();
         app.MapTriggersApi();
+        app.MapSourcesApi();
         return app;
     }
 
