@@ -15,8 +15,8 @@ internal static class RolloutsApi
 {
     public static RouteGroupBuilder MapRolloutsApi(this IEndpointRouteBuilder app)
     {
+        app.MapPost("/api/rollouts", PostAsync).WithName("Rollouts").AddEndpointFilter<SignedJsonFilter>();
         var api = app.MapGroup("/api/rollouts");
-        api.MapPost("", PostAsync).AddEndpointFilter<SignedJsonFilter>();
         api.MapGet("/{id}", GetAsync);
         api.MapPost("/{id}/actions", ActAsync).AddEndpointFilter<SignedJsonFilter>();
         return api;

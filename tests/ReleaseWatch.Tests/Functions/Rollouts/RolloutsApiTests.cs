@@ -3,11 +3,12 @@ using ReleaseWatch.Rollouts.Deciding;
 using ReleaseWatch.Rollouts.Storage;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
+using ReleaseWatch.Tests.Rollouts;
 
 namespace ReleaseWatch.Tests.Functions.Rollouts;
 
 /// <summary>POST /api/rollouts, GET /api/rollouts/{id} and the operator actions through the real web host and Azurite.</summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(RolloutAzuriteCollection.Name)]
 public sealed class RolloutsApiTests(AzuritePeer azurite) : IAsyncLifetime
 {
     private ReleaseWatchApp _app = null!;

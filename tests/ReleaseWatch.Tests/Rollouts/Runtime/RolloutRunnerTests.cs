@@ -11,7 +11,7 @@ using ReleaseWatch.Watches.Storage;
 namespace ReleaseWatch.Tests.Rollouts.Runtime;
 
 /// <summary>Rollouts on real Table Storage, through the real runner, ticker, watches and command-result route.</summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(RolloutAzuriteCollection.Name)]
 public sealed class RolloutRunnerTests(AzuritePeer azurite)
 {
     private static string TwoWaves(string id, string secondOnBreach = "org") => $$"""
