@@ -71,6 +71,8 @@ type org = {
   policy: string?
   @description('Streaming channels, e.g. /event/LogEntryEvent__e, /data/OpportunityChangeEvent.')
   channels: string[]
+  @description('Labels that group orgs for rollouts, e.g. {tier: \'canary\'}; a wave may name a group by them.')
+  labels: { *: string }?
   @description('Absent = no live signal capture for this org.')
   salesforce: salesforceConnection?
 }
@@ -568,6 +570,10 @@ var orgSettings = flatten(map(range(0, length(orgs)), i => concat(
   map(range(0, length(orgs[i].channels)), j => {
     name: 'ReleaseWatch__Orgs__${i}__Channels__${j}'
     value: orgs[i].channels[j]
+  }),
+  map(items(orgs[i].?labels ?? {}), label => {
+    name: 'ReleaseWatch__Orgs__${i}__Labels__${label.key}'
+    value: label.value
   })
 )))
 

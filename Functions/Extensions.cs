@@ -1,4 +1,5 @@
 using ReleaseWatch.Functions.Http;
+using ReleaseWatch.Functions.Rollouts;
 using ReleaseWatch.Functions.Sources;
 using ReleaseWatch.Hosting;
 
@@ -26,6 +27,7 @@ internal static class Extensions
         app.MapHealthApi();
         app.MapDeploymentsApi();
         app.MapWatchesApi();
+        app.MapRolloutsApi();
         app.MapOrgsApi();
         app.MapTriggersApi();
         app.MapSourcesApi();

@@ -7,6 +7,7 @@ using ReleaseWatch.Intake.Sources;
 using ReleaseWatch.Intake.Sources.DevOpsCenter;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Outbox;
+using ReleaseWatch.Rollouts.Runtime;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Limits;
 using ReleaseWatch.Storage;
@@ -24,6 +25,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchPolicies(configuration);
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
+        services.AddReleaseWatchRollouts(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
         services.AddReleaseWatchSources(configuration);
         services.AddReleaseWatchDevOpsCenter();

@@ -27,7 +27,19 @@ public sealed record ReleaseCommand(
     /// <summary>Always <see cref="SchemaV1"/>; serialized first so an agent can dispatch on it.</summary>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public string Schema { get; init; } = SchemaV1;
+
+    /// <summary>
+    /// Rollout commands only (promote, or a whole wave's revert): every org of the wave, <see cref="Org"/> being the first
+    /// (its id is the message's session). Absent on a watch's own commands.
+    /// </summary>
+    public IReadOnlyList<OrgRef>? Orgs { get; init; }
+
+    /// <summary>Rollout commands only: which rollout and wave the command belongs to.</summary>
+    public CommandRollout? Rollout { get; init; }
 }
+
+/// <summary>The rollout a command belongs to: the caller's rollout id, the wave's number (from 1) and name.</summary>
+public sealed record CommandRollout(string Id, int Wave, string Name);
 
 /// <summary>What the deploy agent is asked to do. Serialized as "revert" | "remediate" | "promote".</summary>
 public enum CommandType
@@ -39,8 +51,8 @@ public enum CommandType
     Remediate,
 
     /// <summary>
-    /// Reserved by the contract for rollouts (a wave's verified watches promote the release to the next wave); no watch
-    /// issues it yet. Deploy agents should reject it until then.
+    /// Rollouts: deploy the release to the orgs of the next wave (<see cref="ReleaseCommand.Orgs"/>); the previous wave
+    /// passed its gate. The result ("succeeded" once every org of the wave is deployed) starts the wave's watches.
     /// </summary>
     Promote,
 }

@@ -18,6 +18,9 @@ public sealed class OrgOptions
     /// <summary>How to connect to the org's streams; absent = no live capture for this org.</summary>
     public SalesforceOrgOptions? Salesforce { get; set; }
 
+    /// <summary>Labels that group orgs for rollouts (e.g. tier: canary, region: emea); a wave may name a group as {"tier": "canary"}.</summary>
+    public Dictionary<string, string> Labels { get; set; } = [];
+
     /// <summary>Streaming channels to subscribe, e.g. /event/LogEntryEvent__e, /data/OpportunityChangeEvent.</summary>
     public List<string> Channels { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Outbox;
 
@@ -21,10 +22,10 @@ internal static class OutboxRow
         var payload = item.Kind == OutboxItemKind.Command
             ? JsonSerializer.Serialize(item.Command, ReleaseWatchJson.Options)
             : JsonSerializer.Serialize(item.Alert, ReleaseWatchJson.Options);
-        return new TableEntity(item.WatchId, RowKeyOf(item.ItemId))
+        // A rollout's command names every org of its wave: the payload may exceed one property's 64 KiB.
+        return TableChunks.Put(new TableEntity(item.WatchId, RowKeyOf(item.ItemId))
         {
             ["Kind"] = item.Kind.ToString(),
-            ["Payload"] = payload,
             ["Status"] = item.Status.ToString(),
             ["Attempts"] = item.Attempts,
             ["CreatedAt"] = item.CreatedAt,
@@ -32,13 +33,13 @@ internal static class OutboxRow
             ["LastError"] = item.LastError,
             ["DeliveredChannels"] = string.Join(',', item.DeliveredChannels),
             ["TraceParent"] = item.TraceParent,
-        };
+        }, "Payload", payload);
     }
 
     public static OutboxItem FromEntity(TableEntity entity)
     {
         var kind = Enum.Parse<OutboxItemKind>(entity.GetString("Kind"));
-        var payload = entity.GetString("Payload");
+        var payload = TableChunks.Get(entity, "Payload");
         var channels = entity.GetString("DeliveredChannels");
         return new OutboxItem(
             entity.PartitionKey,

@@ -1,6 +1,7 @@
 using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
 using ReleaseWatch.Benchmarks.Latency;
+using ReleaseWatch.Benchmarks.Rollouts;
 using ReleaseWatch.Benchmarks.Scenarios;
 using ReleaseWatch.Benchmarks.Watches;
 
@@ -13,11 +14,12 @@ return args.FirstOrDefault() switch
     "latency" => await LatencyBenchmark.RunAsync(args[1..]),
     "scenarios" => await ScenarioBenchmark.RunAsync(args[1..]),
     "misbehaving" => await MisbehavingBenchmark.RunAsync(args[1..]),
+    "rollout" => await RolloutBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] | latency [breaches=20] | misbehaving [seconds=10] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
+    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] | latency [breaches=20] | misbehaving [seconds=10] | rollout [orgs=500] [concurrency=16] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
     return 2;
 }

@@ -19,6 +19,7 @@ internal sealed class WatchRunner(
     AlertComposer composer,
     IOutboxDispatcher dispatcher,
     TimeProvider time,
+    IEnumerable<IWatchOutcomeListener> listeners,
     ILogger<WatchRunner> logger)
 {
     /// <summary>How many times a step is decided again after losing an ETag race before the race is an error.</summary>
@@ -98,6 +99,11 @@ internal sealed class WatchRunner(
         WatchMetrics.Stepped(stored.State, decision);
         WatchLogs.Stepped(logger, watchId, @event.GetType().Name, stored.State.Phase, decision.State.Phase, decision.Effects.Count);
         await DispatchAsync(decision, cancellationToken);
+        if (decision.State.Phase != stored.State.Phase)
+        {
+            await NotifyAsync(stored.State, decision.State, cancellationToken);
+        }
+
         return decision;
     }
 
@@ -110,6 +116,21 @@ internal sealed class WatchRunner(
         foreach (var report in reports)
         {
             await ApplyAsync(report.WatchId, new DeliveryRecorded(report.ItemId, report.What), cancellationToken);
+        }
+    }
+
+    private async Task NotifyAsync(WatchState before, WatchState after, CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.OnPhaseChangedAsync(before, after, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                WatchLogs.ListenerFailed(logger, after.WatchId, listener.GetType().Name, ex);
+            }
         }
     }
 

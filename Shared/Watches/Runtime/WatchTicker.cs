@@ -18,6 +18,7 @@ internal sealed class WatchTicker(
     IOutboxDispatcher dispatcher,
     TimeProvider time,
     IOptions<WatchOptions> options,
+    IEnumerable<ITimerOwner> owners,
     ILogger<WatchTicker> logger)
 {
     /// <summary>Returns how many timers this pass processed.</summary>
@@ -70,6 +71,12 @@ internal sealed class WatchTicker(
 
     private async Task FireAsync(DueTimer due, CancellationToken cancellationToken)
     {
+        if (owners.FirstOrDefault(o => o.Owns(due.WatchId)) is { } owner)
+        {
+            await owner.FireAsync(due.WatchId, due.Timer, cancellationToken);
+            return;
+        }
+
         var stored = await store.GetAsync(due.WatchId, cancellationToken);
         if (stored is null || !stored.State.Timers.Contains(due.Timer))
         {

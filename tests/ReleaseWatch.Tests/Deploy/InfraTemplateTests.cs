@@ -147,7 +147,7 @@ public sealed class InfraTemplateTests(CompiledInfra infra)
                     }
                 }
             }
-            else if (property.PropertyType == typeof(List<string>))
+            else if (property.PropertyType == typeof(List<string>) || property.PropertyType == typeof(Dictionary<string, string>))
             {
                 expected.Add($"ReleaseWatch__Orgs__{{0}}__{property.Name}__{{1}}");
             }

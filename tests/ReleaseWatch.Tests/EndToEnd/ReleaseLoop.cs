@@ -86,6 +86,22 @@ public sealed class ReleaseLoop : IAsyncDisposable
         return response.Headers.Location!.OriginalString.Split('/')[^1];
     }
 
+    /// <summary>Posts a JSON body to <paramref name="path"/>, signed like the webhook; returns the answer's status and body.</summary>
+    public async Task<(int Status, JsonObject? Body)> PostSignedAsync(string path, string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Service.BaseUrl}{path}") { Content = content };
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(bytes, SigningSecret));
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) as JsonObject : null);
+    }
+
+    /// <summary>GET <paramref name="path"/> as JSON.</summary>
+    public async Task<JsonObject> GetJsonAsync(string path) => (await _http.GetFromJsonAsync<JsonObject>($"{Service.BaseUrl}{path}"))!;
+
     /// <summary>GET /api/watches/{id}: state, history and outbox.</summary>
     public async Task<JsonObject> WatchAsync(string watchId) =>
         (await _http.GetFromJsonAsync<JsonObject>($"{Service.BaseUrl}/api/watches/{watchId}"))!;
