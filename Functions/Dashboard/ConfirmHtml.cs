@@ -8,7 +8,7 @@ namespace ReleaseWatch.Functions.Dashboard;
 /// <summary>The confirmation of an operator action: what will happen, who it is recorded as, and the form that does it.</summary>
 internal static class ConfirmHtml
 {
-    public static string Body(WatchPage page, string action, DashboardUser user, AntiforgeryTokenSet tokens)
+    public static string Body(WatchView page, string action, DashboardUser user, AntiforgeryTokenSet tokens)
     {
         var s = page.State;
         var html = new StringBuilder("<h1>").Append(E(WatchPageHtml.ActionTitle(action))).Append("?</h1><p>")

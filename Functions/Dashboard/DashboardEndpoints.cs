@@ -47,7 +47,7 @@ internal static class DashboardEndpoints
         return Results.Content(WatchListHtml.Rows(summaries), "text/html; charset=utf-8");
     }
 
-    public static async Task<IResult> WatchAsync(string id, HttpContext context, WatchPageReader reader, string? done, CancellationToken cancellationToken)
+    public static async Task<IResult> WatchAsync(string id, HttpContext context, WatchViewReader reader, string? done, CancellationToken cancellationToken)
     {
         var user = DashboardUser.Of(context);
         return await reader.ReadAsync(id, cancellationToken) is { } page
@@ -55,7 +55,7 @@ internal static class DashboardEndpoints
             : Page("Not found", user, $"<h1>No watch '{E(id)}'</h1>", StatusCodes.Status404NotFound);
     }
 
-    public static async Task<IResult> ConfirmAsync(string id, string? action, HttpContext context, WatchPageReader reader, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    public static async Task<IResult> ConfirmAsync(string id, string? action, HttpContext context, WatchViewReader reader, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         var user = DashboardUser.Of(context);
         if (await reader.ReadAsync(id, cancellationToken) is not { } page)

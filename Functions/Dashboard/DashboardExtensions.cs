@@ -13,7 +13,7 @@ internal static class DashboardExtensions
             .Bind(configuration.GetSection("ReleaseWatch:Dashboard"))
             .Validate(o => o.Access != DashboardAccess.Key || o.Key is { Length: >= 16 }, "ReleaseWatch:Dashboard:Key must be at least 16 characters when Access is Key.")
             .ValidateOnStart();
-        services.AddSingleton<WatchPageReader>();
+        services.AddSingleton<WatchViewReader>();
         services.AddSingleton<DashboardActionSigner>();
         services.AddHttpClient(DashboardEndpoints.HttpClientName);
         services.AddAntiforgery(o => o.Cookie.Name = "releasewatch-antiforgery");

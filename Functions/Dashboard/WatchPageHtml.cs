@@ -8,7 +8,7 @@ namespace ReleaseWatch.Functions.Dashboard;
 /// <summary>The watch page: summary, actions, a chart per metric (with its data table), evidence, timeline, outbox.</summary>
 internal static class WatchPageHtml
 {
-    public static string Body(WatchPage page, string? notice)
+    public static string Body(WatchView page, string? notice)
     {
         var s = page.State;
         var html = new StringBuilder();
@@ -56,7 +56,7 @@ internal static class WatchPageHtml
 
     private static string Fact(string title, string encodedValue) => $"<div><dt>{E(title)}</dt><dd>{encodedValue}</dd></div>";
 
-    private static void Actions(StringBuilder html, WatchPage page)
+    private static void Actions(StringBuilder html, WatchView page)
     {
         if (page.Actions.Count == 0)
         {

@@ -7,7 +7,7 @@ using ReleaseWatch.Watches.Storage;
 namespace ReleaseWatch.Dashboard;
 
 /// <summary>Everything the watch page shows, read from the same stored records as GET /api/watches/{id}.</summary>
-public sealed record WatchPage(
+public sealed record WatchView(
     WatchState State,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<MetricChart> Charts,
@@ -45,11 +45,11 @@ public sealed record WatchPage(
 public sealed record MetricEvidence(MetricJudgement Judgement, DateTimeOffset CheckedAt, ErrorTallies Errors);
 
 /// <summary>Reads a watch page: state, history, outbox, and the kept evidence of its failed checks.</summary>
-internal sealed class WatchPageReader(IWatchStore store, ISignalEvidenceReader evidence, PolicyCatalog policies)
+internal sealed class WatchViewReader(IWatchStore store, ISignalEvidenceReader evidence, PolicyCatalog policies)
 {
     private const int TopErrors = 5;
 
-    public async Task<WatchPage?> ReadAsync(string watchId, CancellationToken cancellationToken)
+    public async Task<WatchView?> ReadAsync(string watchId, CancellationToken cancellationToken)
     {
         if (!WatchId.IsWellFormed(watchId) || await store.GetAsync(watchId, cancellationToken) is not { } stored)
         {
@@ -68,7 +68,7 @@ internal sealed class WatchPageReader(IWatchStore store, ISignalEvidenceReader e
             evidenceRows.Add(new MetricEvidence(judgement, at, errors));
         }
 
-        return new WatchPage(state, TimelineEntry.Of(state, history), MetricChart.Of(state, checks, policy), evidenceRows, outbox, WatchPage.ActionsFor(state));
+        return new WatchView(state, TimelineEntry.Of(state, history), MetricChart.Of(state, checks, policy), evidenceRows, outbox, WatchView.ActionsFor(state));
     }
 
     /// <summary>Per metric, the breaching judgement, else its last failed one.</summary>
