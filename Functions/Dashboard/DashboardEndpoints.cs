@@ -24,6 +24,7 @@ internal static class DashboardEndpoints
 
     public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
+        app.MapDashboardAssets();
         var pages = app.MapGroup("").AddEndpointFilter<DashboardAccessFilter>().ExcludeFromDescription();
         pages.MapGet("/watches", ListAsync);
         pages.MapGet("/watches/rows", RowsAsync);

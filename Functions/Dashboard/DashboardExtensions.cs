@@ -1,5 +1,3 @@
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using ReleaseWatch.Dashboard;
 
 namespace ReleaseWatch.Functions.Dashboard;
@@ -20,15 +18,9 @@ internal static class DashboardExtensions
         return services;
     }
 
-    /// <summary>Serves the static assets shipped at build (wwwroot: uPlot from npm, the dashboard's script and styles) and checks antiforgery tokens.</summary>
+    /// <summary>Checks antiforgery tokens on the dashboard's forms.</summary>
     public static WebApplication UseReleaseWatchDashboard(this WebApplication app)
     {
-        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        if (Directory.Exists(root) && app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Access != DashboardAccess.Off)
-        {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), RequestPath = DashboardHtml.AssetsPath });
-        }
-
         app.UseAntiforgery();
         return app;
     }
