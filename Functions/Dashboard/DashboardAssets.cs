@@ -27,7 +27,7 @@ internal static class DashboardAssets
 
     public static IResult Get(string file, IOptions<DashboardOptions> options, HttpContext context)
     {
-        // PhysicalFileProvider refuses absolute paths and ".." segments: nothing outside wwwroot is served.
+        // The executable sits beside wwwroot with no extension: the test asks for it. PhysicalFileProvider refuses absolute paths and ".." segments: nothing outside wwwroot is served.
         var info = Files.Value.GetFileInfo(file);
         if (options.Value.Access == DashboardAccess.Off || !info.Exists || info.IsDirectory || !Types.TryGetValue(Path.GetExtension(file), out var type))
         {
