@@ -90,6 +90,19 @@ param signingSecretNext string = ''
 @secure()
 param salesforceSecrets object = {}
 
+@description('Secrets of the native deployment sources (README: "Tell ReleaseWatch about a deployment (from GitHub, Azure DevOps, DevOps Center or Gearset)"), any of: githubSecret, azureDevOpsPassword, gearsetPathKey, gearsetPassword. Stored in Key Vault as source-<name>. Empty = those senders off.')
+@secure()
+param sourceSecrets object = {}
+
+@description('The names of the sourceSecrets given (names only: a secure value never decides an app setting), e.g. [\'githubSecret\'].')
+param sourceSecretNames array = []
+
+@description('The Basic username Azure DevOps service hooks send (with sourceSecrets.azureDevOpsPassword). Empty = none.')
+param azureDevOpsHookUsername string = ''
+
+@description('The Basic username of Gearset custom-payload webhooks (with sourceSecrets.gearsetPassword). Empty = none.')
+param gearsetHookUsername string = ''
+
 @description('Teams Workflows webhook URL for alerts. Stored in Key Vault. Empty = no Teams alerts.')
 @secure()
 param teamsWebhookUrl string = ''
@@ -289,6 +302,16 @@ resource emailPasswordValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   }
 }
 
+resource sourceSecretValues 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
+  for secret in items(sourceSecrets): {
+    parent: vault
+    name: 'source-${secret.key}'
+    properties: {
+      value: secret.value
+    }
+  }
+]
+
 resource salesforceSecretValues 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
   for secret in items(salesforceSecrets): {
     parent: vault
@@ -393,6 +416,30 @@ var appSettingsOptional = filter(
     {
       name: 'ReleaseWatch__Teams__WebhookUrl'
       value: empty(teamsWebhookUrl) ? '' : vaultRef(vault.name, 'teams-webhook-url')
+    }
+    {
+      name: 'ReleaseWatch__Sources__GitHub__Secret'
+      value: contains(sourceSecretNames, 'githubSecret') ? vaultRef(vault.name, 'source-githubSecret') : ''
+    }
+    {
+      name: 'ReleaseWatch__Sources__AzureDevOps__Username'
+      value: azureDevOpsHookUsername
+    }
+    {
+      name: 'ReleaseWatch__Sources__AzureDevOps__Password'
+      value: contains(sourceSecretNames, 'azureDevOpsPassword') ? vaultRef(vault.name, 'source-azureDevOpsPassword') : ''
+    }
+    {
+      name: 'ReleaseWatch__Sources__Gearset__PathKey'
+      value: contains(sourceSecretNames, 'gearsetPathKey') ? vaultRef(vault.name, 'source-gearsetPathKey') : ''
+    }
+    {
+      name: 'ReleaseWatch__Sources__Gearset__Username'
+      value: gearsetHookUsername
+    }
+    {
+      name: 'ReleaseWatch__Sources__Gearset__Password'
+      value: contains(sourceSecretNames, 'gearsetPassword') ? vaultRef(vault.name, 'source-gearsetPassword') : ''
     }
     {
       name: 'ReleaseWatch__Email__Host'

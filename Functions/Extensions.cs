@@ -1,5 +1,6 @@
 using ReleaseWatch.Functions.Dashboard;
 using ReleaseWatch.Functions.Http;
+using ReleaseWatch.Functions.Sources;
 using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Functions;
@@ -30,6 +31,7 @@ internal static class Extensions
         app.MapWatchesApi();
         app.MapOrgsApi();
         app.MapTriggersApi();
+        app.MapSourcesApi();
         app.MapDashboard();
         return app;
     }

@@ -42,7 +42,11 @@ internal static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(ReleaseWatchTelemetry.Name, "Azure.Messaging.ServiceBus.*")
                 // The host's readiness probe (GET /) every few seconds is not worth a trace.
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != "/"))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => context.Request.Path != "/";
+                    o.EnrichWithHttpRequest = Sources.PathKeyRedaction.Redact;
+                }))
             .WithMetrics(metrics => metrics
                 .AddMeter(ReleaseWatchTelemetry.Name)
                 .AddAspNetCoreInstrumentation())

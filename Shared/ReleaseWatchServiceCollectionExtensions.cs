@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Demo;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
+using ReleaseWatch.Intake.Sources;
+using ReleaseWatch.Intake.Sources.DevOpsCenter;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Outbox;
 using ReleaseWatch.Salesforce;
@@ -22,11 +24,14 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchIntake(configuration);
         services.AddReleaseWatchWatches(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
+        services.AddReleaseWatchSources(configuration);
+        services.AddReleaseWatchDevOpsCenter();
         services.AddHostedService<SignalCoverageStartupCheck>();
         services.AddReleaseWatchResponders(configuration);
         if (!HostingMode.IsFunctionsHost(configuration))
         {
             services.AddReleaseWatchSignalCaptureHostedService();
+            services.AddReleaseWatchDevOpsCenterHostedService();
         }
 
         services.AddReleaseWatchDemo(configuration);
