@@ -1,3 +1,4 @@
+using ReleaseWatch.Functions.Dashboard;
 using ReleaseWatch.Functions.Http;
 using ReleaseWatch.Functions.Rollouts;
 using ReleaseWatch.Functions.Sources;
@@ -18,12 +19,14 @@ internal static class Extensions
         builder.Services.AddReleaseWatch(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(o => ReleaseWatchJson.Apply(o.SerializerOptions));
         builder.Services.AddSingleton<IListeningAddress, ServerListeningAddress>();
+        builder.Services.AddReleaseWatchDashboard(builder.Configuration);
         return builder;
     }
 
     /// <summary>Maps every API area: the HTTP APIs (standalone, and forwarded by the host) and the host's trigger routes.</summary>
     public static WebApplication MapReleaseWatchFunctions(this WebApplication app)
     {
+        app.UseReleaseWatchDashboard();
         app.MapHealthApi();
         app.MapDeploymentsApi();
         app.MapWatchesApi();
@@ -31,6 +34,7 @@ internal static class Extensions
         app.MapOrgsApi();
         app.MapTriggersApi();
         app.MapSourcesApi();
+        app.MapDashboard();
         return app;
     }
 

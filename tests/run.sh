@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of ReleaseWatch. Installs what the tests need first: Debian packages for the local
 # peers (RabbitMQ with AMQP 1.0, aiosmtpd) and the npm peers pinned in tests/peers/package-lock.json
-# (Azurite, Faye, adaptivecards). Ends with one line: "tests: N passed, N failed, N skipped".
+# (Azurite, Faye, adaptivecards), and headless Chromium for the dashboard's browser tests. Ends with one line: "tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -10,7 +10,7 @@ fail() { echo "run.sh: $*" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exi
 
 # Debian packages, only when missing (apt-get needs root; CI and developers run as root).
 missing=()
-for pkg in rabbitmq-server python3-aiosmtpd zip; do
+for pkg in rabbitmq-server python3-aiosmtpd zip chromium fonts-dejavu-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

@@ -44,7 +44,7 @@ internal static class AlertText
 
         if (alert.WatchUrl is { } watch)
         {
-            yield return ("Watch details", watch);
+            yield return ("Open the watch", watch);
         }
     }
 }

@@ -69,16 +69,10 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
 
     async Task<IReadOnlyList<SignalEvidence>> ISignalEvidenceReader.ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.Evidence, cancellationToken);
-        var partition = SignalKeys.Bucket(orgId, signal);
-        // Row keys start with inverted ticks: newest first, and the window is a key range.
-        var low = EvidenceEntity.TimeKey(to);
-        var high = EvidenceEntity.TimeKey(from);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {low} and RowKey le {high + "~"}");
         var found = new List<SignalEvidence>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (var row in EvidenceAsync(orgId, signal, from, to, Math.Min(max, 1000), cancellationToken))
         {
-            found.Add(EvidenceEntity.ToEvidence(row, orgId, signal));
+            found.Add(row);
             if (found.Count >= max)
             {
                 break;
@@ -86,6 +80,44 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
         }
 
         return found;
+    }
+
+    async Task<ErrorTallies> ISignalEvidenceReader.TallyAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int maxErrors, CancellationToken cancellationToken)
+    {
+        // Every failure event keeps one evidence row (keyed by channel and replay id, so redelivery never adds one):
+        // counting the rows of the span is counting the occurrences, up to a scan limit that bounds one alert's cost.
+        var rows = new List<SignalEvidence>();
+        var complete = true;
+        await foreach (var row in EvidenceAsync(orgId, signal, from, to, 1000, cancellationToken))
+        {
+            if (rows.Count >= MaxTalliedRows)
+            {
+                complete = false;
+                break;
+            }
+
+            rows.Add(row);
+        }
+
+        return ErrorTallies.Of(rows, maxErrors, samplesPerError: 3, complete);
+    }
+
+    /// <summary>The most evidence rows one tally reads; past it the counts are lower bounds.</summary>
+    internal const int MaxTalliedRows = 20_000;
+
+    private async IAsyncEnumerable<SignalEvidence> EvidenceAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int pageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Evidence, cancellationToken);
+        var partition = SignalKeys.Bucket(orgId, signal);
+        // Row keys start with inverted ticks: newest first, and the window is a key range.
+        var low = EvidenceEntity.TimeKey(to);
+        var high = EvidenceEntity.TimeKey(from);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {low} and RowKey le {high + "~"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken))
+        {
+            yield return EvidenceEntity.ToEvidence(row, orgId, signal);
+        }
     }
 
     private static async Task CountBucketAsync(TableClient table, string partition, string minute, IReadOnlyList<SignalOccurrence> batch, CancellationToken cancellationToken)

@@ -52,30 +52,26 @@ internal sealed class AlertComposer(IOptions<WatchOptions> options, ISignalEvide
             raise.Summary,
             [.. raise.Evidence.Select(Metric)],
             await TopErrorsAsync(state, raise.Evidence, cancellationToken),
-            new Uri(options.Value.PublicBaseUrl, $"api/watches/{state.WatchId}"),
+            WatchLinks.Page(options.Value.PublicBaseUrl, state.WatchId),
             raise.CommandId,
             state.UpdatedAt);
     }
 
     private async Task<IReadOnlyList<string>> TopErrorsAsync(WatchState state, IReadOnlyList<MetricJudgement> evidence, CancellationToken cancellationToken)
     {
-        if (evidence.Count == 0)
+        var tallied = new List<(ErrorTally Error, bool Complete)>();
+        foreach (var span in evidence.Select(j => (j.Signal, j.WindowFrom, j.WindowTo)).Distinct())
         {
-            return [];
+            var tallies = await evidenceReader.TallyAsync(state.Org.Id, span.Signal, span.WindowFrom, span.WindowTo, TopErrors, cancellationToken);
+            tallied.AddRange(tallies.Errors.Select(e => (e, tallies.Complete)));
         }
 
-        var messages = new List<string>();
-        foreach (var judgement in evidence)
-        {
-            var kept = await evidenceReader.ReadAsync(state.Org.Id, judgement.Signal, judgement.WindowFrom, judgement.WindowTo, TopErrors, cancellationToken);
-            messages.AddRange(kept
-                .GroupBy(e => $"{e.Type}: {e.Message}")
-                .OrderByDescending(g => g.Count())
-                .Select(g => (g.Count() > 1 ? $"{g.Count()}× " : "") + g.Key + (g.First().Source is { } source ? $" ({source})" : "")));
-        }
-
-        return [.. messages.Take(TopErrors)];
+        return [.. tallied.OrderByDescending(t => t.Error.Count).Take(TopErrors).Select(t => Describe(t.Error, t.Complete))];
     }
+
+    /// <summary>"26× System.NullPointerException: Attempt to de-reference a null object (OrderService.place)"; "at least" when the tally hit its scan limit.</summary>
+    internal static string Describe(ErrorTally error, bool complete) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(complete ? "" : "≥")}{error.Count}× {error.Label}") + (error.Source is { Length: > 0 } source ? $" ({source})" : "");
 
     private static AlertMetric Metric(MetricJudgement j) => new(
         j.Metric,

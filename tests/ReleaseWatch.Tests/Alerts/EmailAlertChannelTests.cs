@@ -28,7 +28,7 @@ public sealed class EmailAlertChannelTests(SmtpPeer smtp) : IClassFixture<SmtpPe
         {
             Assert.NotNull(body);
             foreach (var fact in (string[])["Acme Production", "00D5g000000AbCdEAK", "2.4.0", "2.3.1", "dep-42", "observed 14 vs baseline 1.5 vs threshold above 5/min",
-                "Attempt to de-reference a null object", "https://ci.example.com/runs/7", "https://releasewatch.example.com/api/watches/watch-dep-42"])
+                "Attempt to de-reference a null object", "https://ci.example.com/runs/7", "https://releasewatch.example.com/watches/watch-dep-42"])
             {
                 Assert.Contains(fact, body, StringComparison.Ordinal);
             }

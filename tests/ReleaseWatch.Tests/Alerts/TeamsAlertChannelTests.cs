@@ -30,7 +30,7 @@ public sealed class TeamsAlertChannelTests
         Assert.Equal("Attention", card.GetProperty("body")[0].GetProperty("color").GetString());
         Assert.Contains("observed 14 vs baseline 1.5 vs threshold above 5/min", post, StringComparison.Ordinal);
         Assert.Contains("Attempt to de-reference a null object", post, StringComparison.Ordinal);
-        Assert.Equal(["https://ci.example.com/runs/7", "https://releasewatch.example.com/api/watches/watch-dep-42"],
+        Assert.Equal(["https://ci.example.com/runs/7", "https://releasewatch.example.com/watches/watch-dep-42"],
             card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("url").GetString()));
     }
 

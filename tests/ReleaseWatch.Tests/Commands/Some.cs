@@ -36,7 +36,7 @@ public static class Some
         "Apex errors held above the threshold for 2 minutes after release 2.4.0; a revert to 2.3.1 was requested.",
         [new AlertMetric("apex-errors", "apex.error", "Failed", 14, 1.5, "above 5/min", "PT2M", null)],
         ["System.NullPointerException: Attempt to de-reference a null object (OpportunityTrigger line 42)", "FIELD_CUSTOM_VALIDATION_EXCEPTION: Close date required"],
-        new Uri("https://releasewatch.example.com/api/watches/watch-dep-42"),
+        new Uri("https://releasewatch.example.com/watches/watch-dep-42"),
         "cmd-1",
         At);
 }

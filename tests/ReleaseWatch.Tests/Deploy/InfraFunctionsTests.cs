@@ -19,7 +19,7 @@ public sealed class InfraFunctionsTests(CompiledInfra infra)
     {
         var trigger = Assert.Single(Bindings("Deployments"), b => Type(b) == "httpTrigger");
 
-        Assert.Equal("deployments", trigger.GetProperty("route").GetString());
+        Assert.Equal("api/deployments", trigger.GetProperty("route").GetString());
         Assert.Contains("post", trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
         Assert.Contains("/api/deployments'", infra.Template.GetProperty("outputs").GetProperty("webhookUrl").GetRawText(), StringComparison.Ordinal);
     }

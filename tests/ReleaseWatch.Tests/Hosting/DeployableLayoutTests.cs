@@ -37,15 +37,27 @@ public sealed class DeployableLayoutTests(AzuritePeer azurite)
             var trigger = function.RootElement.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
             if (trigger.GetProperty("type").GetString() == "httpTrigger")
             {
-                // Forwarded as is: /api/<route>, with an optional parameter served with and without it.
-                var route = "/api/" + trigger.GetProperty("route").GetString()!.Replace("?}", "}", StringComparison.Ordinal);
-                var methods = trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant());
-                Assert.True(served.Any(s => s.Route == route && methods.All(s.Methods.Contains)), $"{name}: {route} is not served");
+                // Forwarded as is: /<routePrefix>/<route>, with an optional parameter served with and without it; a
+                // catch-all route ({*page}) forwards everything under its literal start, which the executable must serve.
+                var route = "/" + Prefix() + trigger.GetProperty("route").GetString()!.Replace("?}", "}", StringComparison.Ordinal);
+                var methods = trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).ToList();
+                var catchAll = route.IndexOf("{*", StringComparison.Ordinal);
+                Assert.True(catchAll < 0
+                    ? served.Any(s => s.Route == route && methods.All(s.Methods.Contains))
+                    : methods.All(m => served.Any(s => s.Route.StartsWith(route[..catchAll], StringComparison.Ordinal) && s.Methods.Contains(m))), $"{name}: {route} is not served");
             }
             else
             {
                 Assert.True(served.Any(s => s.Route == "/" + name && s.Methods.Contains("POST")), $"{name}: POST /{name} is not served");
             }
         }
+    }
+
+    /// <summary>host.json's extensions.http.routePrefix ("api" when absent), with its trailing slash.</summary>
+    private static string Prefix()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(RepoPaths.Of("host.json")));
+        var prefix = host.RootElement.TryGetProperty("extensions", out var e) && e.TryGetProperty("http", out var h) && h.TryGetProperty("routePrefix", out var p) ? p.GetString()! : "api";
+        return prefix.Length == 0 ? "" : prefix.Trim('/') + "/";
     }
 }

@@ -1,0 +1,27 @@
+using ReleaseWatch.Dashboard;
+
+namespace ReleaseWatch.Functions.Dashboard;
+
+internal static class DashboardExtensions
+{
+    /// <summary>Registers the dashboard: access (ReleaseWatch:Dashboard, validated at start), the page reader, the action signer, antiforgery.</summary>
+    public static IServiceCollection AddReleaseWatchDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardOptions>()
+            .Bind(configuration.GetSection("ReleaseWatch:Dashboard"))
+            .Validate(o => o.Access != DashboardAccess.Key || o.Key is { Length: >= 16 }, "ReleaseWatch:Dashboard:Key must be at least 16 characters when Access is Key.")
+            .ValidateOnStart();
+        services.AddSingleton<WatchViewReader>();
+        services.AddSingleton<DashboardActionSigner>();
+        services.AddHttpClient(DashboardEndpoints.HttpClientName);
+        services.AddAntiforgery(o => o.Cookie.Name = "releasewatch-antiforgery");
+        return services;
+    }
+
+    /// <summary>Checks antiforgery tokens on the dashboard's forms.</summary>
+    public static WebApplication UseReleaseWatchDashboard(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using ReleaseWatch.Signals;
+
+namespace ReleaseWatch.Tests.Signals;
+
+public sealed class ErrorTalliesTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Of_ranks_errors_by_their_totals_and_keeps_the_newest_samples()
+    {
+        var rows = Enumerable.Range(0, 40).Select(i => Row(i, "A", "boom"))
+            .Concat(Enumerable.Range(40, 7).Select(i => Row(i, "B", "bang")))
+            .Concat([Row(50, null, null)]);
+
+        var tallies = ErrorTallies.Of(rows, maxErrors: 2, samplesPerError: 2, complete: true);
+
+        Assert.Equal([("A: boom", 40L), ("B: bang", 7L)], tallies.Errors.Select(e => (e.Label, e.Count)));
+        Assert.Equal(48, tallies.Counted);
+        Assert.Equal([39L, 38L], tallies.Errors[0].Samples.Select(s => s.ReplayId));
+        Assert.Equal((At, At.AddSeconds(39)), (tallies.Errors[0].FirstAt, tallies.Errors[0].LastAt));
+    }
+
+    [Theory]
+    [InlineData("T", "M", "T: M")]
+    [InlineData(null, "M", "M")]
+    [InlineData("T", "", "T")]
+    [InlineData(null, null, "(no message)")]
+    public void Label_names_an_error_by_whatever_is_known(string? type, string? message, string label) =>
+        Assert.Equal(label, new ErrorTally(type, message, null, 1, At, At, []).Label);
+
+    private static SignalEvidence Row(long replayId, string? type, string? message) =>
+        new("00D000000000001AAA", "apex.error", "/event/E", replayId, At.AddSeconds(replayId), type, message, null, []);
+}
