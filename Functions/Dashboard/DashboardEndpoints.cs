@@ -96,7 +96,7 @@ internal static class DashboardEndpoints
         IOptions<StreamHealthOptions> health, ISignalReader signals, TimeProvider time, CancellationToken cancellationToken)
     {
         var user = DashboardUser.Of(context);
-        if (await OrgsApi.GetSignalsAsync(id, streams, orgs, policies, sources, health, time, cancellationToken) is not { Result: Ok<OrgSignalsResponse> { Value: { } org } })
+        if (await OrgsApi.GetSignalsAsync(id, streams, orgs, policies, sources, health, signals, time, cancellationToken) is not { Result: Ok<OrgSignalsResponse> { Value: { } org } })
         {
             return Page("Not found", user, $"<h1>No org '{E(id)}'</h1>", StatusCodes.Status404NotFound);
         }

@@ -32,6 +32,6 @@ internal static partial class WatchLogs
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Ticker pass failed")]
     public static partial void TickFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Watch {WatchId}: outcome listener {Listener} failed; it reconciles later")]
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Watch {WatchId}: outcome listener {Listener} failed; it reconciles later")]
     public static partial void ListenerFailed(ILogger logger, string watchId, string listener, Exception exception);
 }
