@@ -24,8 +24,8 @@ public sealed class LatencyFixture : IAsyncLifetime
     {
         StreamedOrg[] orgs =
         [
-            await StreamedOrg.StartAsync("00DE2EL00000001AAA", "Umbrella Production", "latency", PageChannel),
-            await StreamedOrg.StartAsync("00DE2EM00000001AAA", "Hooli Production", "latency", PageChannel),
+            await StreamedOrg.StartAsync("00DE2EL00000001MDA", "Umbrella Production", "latency", PageChannel),
+            await StreamedOrg.StartAsync("00DE2EM00000001MDA", "Hooli Production", "latency", PageChannel),
         ];
         Loop = await ReleaseLoop.StartAsync(orgs, new Dictionary<string, string> { ["latency"] = Policy });
     }

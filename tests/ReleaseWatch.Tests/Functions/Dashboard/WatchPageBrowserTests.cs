@@ -11,7 +11,7 @@ namespace ReleaseWatch.Tests.Functions.Dashboard;
 /// </summary>
 public sealed class WatchPageBrowserTests(AzuritePeer azurite) : IClassFixture<AzuritePeer>
 {
-    private const string OrgId = "00DLOCAL0000001AAA";
+    private const string OrgId = "00DLOCAL00000012HA";
     private static readonly TimeSpan PageDeadline = TimeSpan.FromSeconds(30);
 
     [Fact]
