@@ -11,7 +11,7 @@ internal static class SenderPayloads
 {
     public static string GitHubDeploymentStatus(long deploymentId, string state = "success", string environment = "production", string repository = "octo-org/sf-app", string? payloadJson = null, DateTimeOffset? at = null)
     {
-        var when = Iso(at ?? DateTimeOffset.UtcNow);
+        var when = Iso(at ?? TimeProvider.System.GetUtcNow());
         var owner = repository.Split('/')[0];
         var name = repository.Split('/')[1];
         var payload = payloadJson ?? """{"version": "1.4.2", "previousVersion": "1.4.1"}""";
@@ -134,7 +134,7 @@ internal static class SenderPayloads
             "collection": { "id": "c12d0eb8-e382-443b-9f9c-c52cba5014c2" },
             "account": { "id": "f844ec47-a9db-4511-8281-8b63f4eaf94e" }
           },
-          "createdDate": "{{Iso(DateTimeOffset.UtcNow)}}"
+          "createdDate": "{{Iso(TimeProvider.System.GetUtcNow())}}"
         }
         """;
     }
@@ -178,7 +178,7 @@ internal static class SenderPayloads
             "account": { "id": "f844ec47-a9db-4511-8281-8b63f4eaf94e" },
             "project": { "id": "{{SourcesApp.YamlProjectId}}" }
           },
-          "createdDate": "{{Iso(DateTimeOffset.UtcNow)}}"
+          "createdDate": "{{Iso(TimeProvider.System.GetUtcNow())}}"
         }
         """;
     }
