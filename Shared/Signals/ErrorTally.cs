@@ -1,8 +1,9 @@
 namespace ReleaseWatch.Signals;
 
 /// <summary>
-/// How often one error (exception type + message + source) occurred in a span: every kept evidence row counted,
-/// not the few read as samples. <see cref="Samples"/> holds up to a few of its newest records.
+/// How often one error (one <see cref="ErrorFingerprint"/>) occurred in a span: every occurrence counted, not the few
+/// read as samples. <see cref="Type"/>, <see cref="Message"/> and <see cref="Source"/> are its newest occurrence's;
+/// <see cref="Samples"/> holds up to a few of its newest records.
 /// </summary>
 public sealed record ErrorTally(
     string? Type,
@@ -13,6 +14,9 @@ public sealed record ErrorTally(
     DateTimeOffset LastAt,
     IReadOnlyList<SignalEvidence> Samples)
 {
+    /// <summary>The error's fingerprint (type and location, numbers and ids normalised).</summary>
+    public ErrorFingerprint Fingerprint => ErrorFingerprint.Of(Type, Message, Source);
+
     /// <summary>"Type: Message", or whichever of them is known.</summary>
     public string Label => (Type, Message) switch
     {
@@ -32,25 +36,25 @@ public sealed record ErrorTallies(IReadOnlyList<ErrorTally> Errors, long Counted
 {
     public static ErrorTallies None { get; } = new([], 0, true);
 
-    /// <summary>Tallies kept evidence rows by (type, message, source): newest samples first within each error.</summary>
+    /// <summary>Tallies kept evidence rows by fingerprint: newest samples first within each error.</summary>
     public static ErrorTallies Of(IEnumerable<SignalEvidence> rows, int maxErrors, int samplesPerError, bool complete)
     {
         var counted = 0L;
-        var groups = new Dictionary<(string?, string?, string?), Group>();
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             counted++;
-            var key = (row.Type, row.Message, row.Source);
+            var key = ErrorFingerprint.Of(row).Key;
             if (!groups.TryGetValue(key, out var group))
             {
-                groups[key] = group = new Group(row.OccurredAt);
+                groups[key] = group = new Group(row);
             }
 
             group.Add(row, samplesPerError);
         }
 
-        var errors = groups
-            .Select(p => new ErrorTally(p.Key.Item1, p.Key.Item2, p.Key.Item3, p.Value.Count, p.Value.First, p.Value.Last, Newest(p.Value.Samples, samplesPerError)))
+        var errors = groups.Values
+            .Select(g => new ErrorTally(g.Latest.Type, g.Latest.Message, g.Latest.Source, g.Count, g.First, g.Last, Newest(g.Samples, samplesPerError)))
             .OrderByDescending(e => e.Count).ThenByDescending(e => e.LastAt).ThenBy(e => e.Label, StringComparer.Ordinal)
             .Take(maxErrors)
             .ToList();
@@ -60,19 +64,22 @@ public sealed record ErrorTallies(IReadOnlyList<ErrorTally> Errors, long Counted
     private static List<SignalEvidence> Newest(IEnumerable<SignalEvidence> samples, int keep) =>
         [.. samples.OrderByDescending(s => s.OccurredAt).ThenByDescending(s => s.ReplayId).Take(keep)];
 
-    private sealed class Group(DateTimeOffset at)
+    private sealed class Group(SignalEvidence first)
     {
+        public SignalEvidence Latest { get; private set; } = first;
+
         public long Count { get; private set; }
 
-        public DateTimeOffset First { get; private set; } = at;
+        public DateTimeOffset First { get; private set; } = first.OccurredAt;
 
-        public DateTimeOffset Last { get; private set; } = at;
+        public DateTimeOffset Last { get; private set; } = first.OccurredAt;
 
         public List<SignalEvidence> Samples { get; private set; } = [];
 
         public void Add(SignalEvidence row, int samplesPerError)
         {
             Count++;
+            Latest = (row.OccurredAt, row.ReplayId).CompareTo((Latest.OccurredAt, Latest.ReplayId)) > 0 ? row : Latest;
             First = row.OccurredAt < First ? row.OccurredAt : First;
             Last = row.OccurredAt > Last ? row.OccurredAt : Last;
             Samples.Add(row);

@@ -29,6 +29,23 @@ public sealed class ErrorTalliesTests
     public void Label_names_an_error_by_whatever_is_known(string? type, string? message, string label) =>
         Assert.Equal(label, new ErrorTally(type, message, null, 1, At, At, []).Label);
 
+    [Fact]
+    public void Of_counts_one_error_on_many_records_as_one_and_names_it_by_its_newest_occurrence()
+    {
+        var rows = new[]
+        {
+            Row(1, "System.DmlException", "Update failed on 0015g00000AbCdEAAZ"),
+            Row(2, "System.DmlException", "Update failed on 0015g00000XyZwVAAZ"),
+            Row(3, "System.DmlException", "Update failed on 0015g00000QqQqQAAZ"),
+        };
+
+        var tallies = ErrorTallies.Of(rows, maxErrors: 5, samplesPerError: 0, complete: true);
+
+        var error = Assert.Single(tallies.Errors);
+        Assert.Equal((3L, "System.DmlException: Update failed on 0015g00000QqQqQAAZ"), (error.Count, error.Label));
+        Assert.Empty(error.Samples);
+    }
+
     private static SignalEvidence Row(long replayId, string? type, string? message) =>
         new("00D000000000001AAA", "apex.error", "/event/E", replayId, At.AddSeconds(replayId), type, message, null, []);
 }
