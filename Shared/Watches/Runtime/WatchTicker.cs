@@ -8,7 +8,7 @@ namespace ReleaseWatch.Watches.Runtime;
 
 /// <summary>
 /// One pass of the ticker: claim due timers, wake their watches, complete the timers, then sweep the
-/// outbox. Called by the Ticker function (Functions host) or the standalone loop.
+/// outbox, then run the registered <see cref="ITickSweep"/>s. Called by the Ticker function (Functions host) or the standalone loop.
 /// </summary>
 internal sealed class WatchTicker(
     ITimerStore timers,
@@ -19,6 +19,7 @@ internal sealed class WatchTicker(
     TimeProvider time,
     IOptions<WatchOptions> options,
     IEnumerable<ITimerOwner> owners,
+    IEnumerable<ITickSweep> sweeps,
     ILogger<WatchTicker> logger)
 {
     /// <summary>Returns how many timers this pass processed.</summary>
@@ -47,6 +48,17 @@ internal sealed class WatchTicker(
         }
 
         await runner.RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
+        foreach (var sweep in sweeps)
+        {
+            try
+            {
+                await sweep.SweepAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                WatchLogs.SweepFailed(logger, sweep.GetType().Name, ex);
+            }
+        }
 
         return processed;
     }
