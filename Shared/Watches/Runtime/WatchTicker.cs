@@ -19,6 +19,7 @@ internal sealed class WatchTicker(
     TimeProvider time,
     IOptions<WatchOptions> options,
     IEnumerable<ITimerOwner> owners,
+    IEnumerable<IOutboxOwner> outboxOwners,
     IEnumerable<ITickSweep> sweeps,
     ILogger<WatchTicker> logger)
 {
@@ -47,7 +48,7 @@ internal sealed class WatchTicker(
             }
         }
 
-        await runner.RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
+        await RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
         foreach (var sweep in sweeps)
         {
             try
@@ -61,6 +62,18 @@ internal sealed class WatchTicker(
         }
 
         return processed;
+    }
+
+    /// <summary>Records each sweep report in the history it belongs to: its owner's (a rollout's), else its watch's.</summary>
+    private async Task RecordAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken)
+    {
+        var theirs = reports.Select(r => (Report: r, Owner: outboxOwners.FirstOrDefault(o => o.Owns(r.WatchId)))).ToList();
+        foreach (var (report, owner) in theirs.Where(t => t.Owner is not null))
+        {
+            await owner!.RecordAsync(report, cancellationToken);
+        }
+
+        await runner.RecordAsync([.. theirs.Where(t => t.Owner is null).Select(t => t.Report)], cancellationToken);
     }
 
     /// <summary>Records the poison timer on its watch (error, alert, its timers cleared) and deletes it; false when even that failed.</summary>
