@@ -17,8 +17,46 @@ namespace ReleaseWatch.Intake;
 internal sealed class DeploymentIntake(
     IOrgCatalog orgs, PolicyCatalog policies, WatchRunner runner, IWatchStore store, TimeProvider time, IOptions<IntakeOptions> options, ILogger<DeploymentIntake> logger)
 {
-    /// <summary>Why the notice would be refused (completion time out of bounds, unknown org or policy), or null when it would be accepted. Stores nothing.</summary>
-    public IntakeResult? Check(DeploymentNotice notice, string via)
+    /// <summary>
+    /// Why the notice would be refused (completion time out of bounds, unknown org or policy), or null when it would be
+    /// accepted. A deployment accepted before is never refused: its redelivery (a pipeline or Event Grid retry, perhaps a
+    /// day later) is looked up by its idempotency key first and gets the answer the first delivery got. Stores nothing.
+    /// </summary>
+    public async Task<IntakeResult?> CheckAsync(DeploymentNotice notice, string via, CancellationToken cancellationToken) =>
+        await FindAcceptedAsync(notice, cancellationToken) is not null ? null : Refusal(notice, via);
+
+    public async Task<IntakeResult> AcceptAsync(DeploymentNotice notice, string via, CancellationToken cancellationToken)
+    {
+        if (await FindAcceptedAsync(notice, cancellationToken) is { } accepted)
+        {
+            IntakeLogs.Accepted(logger, accepted.WatchId, false, via);
+            return new IntakeResult(IntakeOutcome.Existing, await SupersedeAsync(accepted, cancellationToken), null);
+        }
+
+        if (Refusal(notice, via) is { } refused)
+        {
+            return refused;
+        }
+
+        var org = orgs.Find(notice.Org.Id)!;
+        var policyName = PolicyOf(notice, org);
+
+        // The org's configured identity is authoritative; the pipeline only names it.
+        var canonical = notice with { Org = new OrgRef(org.Id, org.Name, org.Environment) };
+        var watchId = WatchId.For(org.Id, notice.DeploymentId);
+        var (watch, created) = await runner.StartAsync(watchId, new DeploymentReceived(canonical, policyName, via), cancellationToken);
+        IntakeLogs.Accepted(logger, watchId, created, via);
+
+        // Also on a repeat: a first delivery that died before superseding is completed by the next one.
+        watch = await SupersedeAsync(watch, cancellationToken);
+        return new IntakeResult(created ? IntakeOutcome.Created : IntakeOutcome.Existing, watch, null);
+    }
+
+    /// <summary>The watch this deployment started before (by its idempotency key: the configured org and the deployment id), or null.</summary>
+    private async Task<WatchState?> FindAcceptedAsync(DeploymentNotice notice, CancellationToken cancellationToken) =>
+        orgs.Find(notice.Org.Id) is { } org ? (await store.GetAsync(WatchId.For(org.Id, notice.DeploymentId), cancellationToken))?.State : null;
+
+    private IntakeResult? Refusal(DeploymentNotice notice, string via)
     {
         if (CompletionBounds.Check(notice.CompletedAt, time.GetUtcNow(), options.Value.MaxDeploymentAge, options.Value.MaxClockSkew) is { } outOfBounds)
         {
@@ -41,27 +79,6 @@ internal sealed class DeploymentIntake(
         }
 
         return null;
-    }
-
-    public async Task<IntakeResult> AcceptAsync(DeploymentNotice notice, string via, CancellationToken cancellationToken)
-    {
-        if (Check(notice, via) is { } refused)
-        {
-            return refused;
-        }
-
-        var org = orgs.Find(notice.Org.Id)!;
-        var policyName = PolicyOf(notice, org);
-
-        // The org's configured identity is authoritative; the pipeline only names it.
-        var canonical = notice with { Org = new OrgRef(org.Id, org.Name, org.Environment) };
-        var watchId = WatchId.For(org.Id, notice.DeploymentId);
-        var (watch, created) = await runner.StartAsync(watchId, new DeploymentReceived(canonical, policyName, via), cancellationToken);
-        IntakeLogs.Accepted(logger, watchId, created, via);
-
-        // Also on a repeat: a first delivery that died before superseding is completed by the next one.
-        watch = await SupersedeAsync(watch, cancellationToken);
-        return new IntakeResult(created ? IntakeOutcome.Created : IntakeOutcome.Existing, watch, null);
     }
 
     private async Task<WatchState> SupersedeAsync(WatchState watch, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal sealed class EventGridIntake(DeploymentIntake intake)
         var via = $"eventgrid:{delivery.Schema}";
         for (var i = 0; i < delivery.Notices.Count; i++)
         {
-            if (intake.Check(delivery.Notices[i], via) is { } refused)
+            if (await intake.CheckAsync(delivery.Notices[i], via, cancellationToken) is { } refused)
             {
                 return refused.Errors is { } errors
                     ? EventGridAcceptance.Invalid(errors.ToDictionary(e => $"[{i}].data.{e.Key}", e => e.Value, StringComparer.Ordinal))

@@ -18,4 +18,7 @@ internal static partial class IntakeLogs
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Deployment refused via {Via}: completedAt {CompletedAt:o} is outside the accepted bounds")]
     public static partial void OutOfBounds(ILogger logger, DateTimeOffset completedAt, string via);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Requests table: {Count} signatures received before {Before:o} forgotten (outside the acceptance window)")]
+    public static partial void Pruned(ILogger logger, int count, DateTimeOffset before);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Orgs;
+using ReleaseWatch.Watches.Runtime;
 
 namespace ReleaseWatch.Intake;
 
@@ -17,6 +18,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<DeploymentIntake>();
         services.AddSingleton<EventGridIntake>();
         services.AddSingleton<ISignedRequestLedger, TableSignedRequestLedger>();
+        services.AddSingleton<ITickSweep, SignedRequestPruning>();
         return services;
     }
 }

@@ -31,10 +31,19 @@ internal static class RolloutDecider
         RolloutTimerFired fired => WaveSteps.Wake(state, fired, now),
         RolloutOperatorActed acted => RolloutOperatorStep.Apply(state, acted, now),
         WaveJudged judged => FleetStep.Apply(state, judged, now),
+        RolloutDeliveryRecorded recorded => Record(state, recorded, now),
         RolloutRequested => throw new RolloutTransitionException(
             $"Rollout {state.RolloutId} already exists; a repeated request must return it, not start it again."),
         _ => throw new RolloutTransitionException($"Unknown event {@event.GetType().Name} for rollout {state.RolloutId}."),
     };
+
+    /// <summary>A delivery fact: recorded in the history in any phase (a command sent after a halt is still history); nothing else moves.</summary>
+    private static RolloutDecision Record(RolloutState state, RolloutDeliveryRecorded recorded, DateTimeOffset now)
+    {
+        var context = new RolloutContext(state, now);
+        context.Note(recorded.What);
+        return context.Decide(recorded);
+    }
 
     internal static RolloutDecision Unchanged(RolloutState state, RolloutEvent @event, string why) => new(state, @event, [], why, Changed: false);
 

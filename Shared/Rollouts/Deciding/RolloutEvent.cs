@@ -12,6 +12,7 @@ namespace ReleaseWatch.Rollouts.Deciding;
 [JsonDerivedType(typeof(RolloutTimerFired), "timerFired")]
 [JsonDerivedType(typeof(RolloutOperatorActed), "operatorActed")]
 [JsonDerivedType(typeof(WaveJudged), "waveJudged")]
+[JsonDerivedType(typeof(RolloutDeliveryRecorded), "deliveryRecorded")]
 public abstract record RolloutEvent;
 
 /// <summary>POST /api/rollouts, validated: the release and its waves with their orgs resolved from configuration.</summary>
@@ -34,6 +35,12 @@ public sealed record RolloutOperatorActed(RolloutAction Action, string Actor, st
 /// its deployed orgs summed minute by minute.
 /// </summary>
 public sealed record WaveJudged(int Wave, IReadOnlyList<Judging.MetricJudgement> Judgements) : RolloutEvent;
+
+/// <summary>
+/// The outbox dispatcher's report on one of the rollout's items (a promote or revert command the broker accepted, or an
+/// item given up after its attempts), recorded whether it was delivered at once or later by the ticker's sweep.
+/// </summary>
+public sealed record RolloutDeliveryRecorded(string ItemId, string What) : RolloutEvent;
 
 /// <summary>What an operator may do to a rollout (POST /api/rollouts/{id}/actions).</summary>
 public enum RolloutAction

@@ -9,7 +9,7 @@ namespace ReleaseWatch.Rollouts.Runtime;
 /// <summary>
 /// Runs rollout steps the way the watch runner runs watch steps: load, read "now" once, let the pure decider decide,
 /// write the timers the decision expects, store state + history + outbox in one transaction, hand the outbox to the
-/// watch's dispatcher, then start the wave's watches if the step deployed a wave. A lost ETag race decides again.
+/// watch's dispatcher (recording what it reports), then start the wave's watches if the step deployed a wave. A lost ETag race decides again.
 /// </summary>
 internal sealed class RolloutRunner(
     IRolloutStore store,
@@ -78,14 +78,21 @@ internal sealed class RolloutRunner(
         }
     }
 
+    /// <summary>Records a delivery report of the rollout's outbox in its history.</summary>
+    public Task<RolloutDecision?> RecordAsync(DeliveryReport report, CancellationToken cancellationToken) =>
+        ApplyAsync(report.WatchId, new RolloutDeliveryRecorded(report.ItemId, report.What), cancellationToken);
+
     private async Task AfterAsync(RolloutDecision decision, CancellationToken cancellationToken)
     {
         if (decision.Effects.Count > 0)
         {
             try
             {
-                // The dispatcher's reports name the rollout; its history already holds the decision, so they are only logged.
-                await dispatcher.DispatchAsync(decision.State.Key, cancellationToken);
+                // What the broker accepted goes in the history, as the sweep's later deliveries do (RolloutDeliveries).
+                foreach (var report in await dispatcher.DispatchAsync(decision.State.Key, cancellationToken))
+                {
+                    await RecordAsync(report, cancellationToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -10,7 +10,7 @@ public static class RolloutsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers rollouts on the watch's building blocks: their Table Storage (the watches table), the runner, the timer
-    /// owner the watch ticker fires, the watch-outcome listener, and the command-result route for "r…" ids. Call after
+    /// owner the watch ticker fires, the outbox owner its sweep reports to, the watch-outcome listener, and the command-result route for "r…" ids. Call after
     /// <see cref="WatchesServiceCollectionExtensions.AddReleaseWatchWatches"/>.
     /// </summary>
     public static IServiceCollection AddReleaseWatchRollouts(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +25,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<ITimerOwner, RolloutTimers>();
         services.AddSingleton(sp => new Lazy<RolloutRunner>(sp.GetRequiredService<RolloutRunner>));
         services.AddSingleton<IWatchOutcomeListener, RolloutWatchListener>();
+        services.AddSingleton<IOutboxOwner, RolloutDeliveries>();
 
         // Results of rollout commands route here; every other result goes on to the handler registered before (the watches').
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(ICommandResultHandler))

@@ -34,4 +34,7 @@ internal static partial class WatchLogs
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Watch {WatchId}: outcome listener {Listener} failed; it reconciles later")]
     public static partial void ListenerFailed(ILogger logger, string watchId, string listener, Exception exception);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Ticker sweep {Sweep} failed; the next pass runs it again")]
+    public static partial void SweepFailed(ILogger logger, string sweep, Exception exception);
 }

@@ -8,7 +8,7 @@ namespace ReleaseWatch.Watches.Runtime;
 
 /// <summary>
 /// One pass of the ticker: claim due timers, wake their watches, complete the timers, then sweep the
-/// outbox. Called by the Ticker function (Functions host) or the standalone loop.
+/// outbox, then run the registered <see cref="ITickSweep"/>s. Called by the Ticker function (Functions host) or the standalone loop.
 /// </summary>
 internal sealed class WatchTicker(
     ITimerStore timers,
@@ -19,6 +19,8 @@ internal sealed class WatchTicker(
     TimeProvider time,
     IOptions<WatchOptions> options,
     IEnumerable<ITimerOwner> owners,
+    IEnumerable<IOutboxOwner> outboxOwners,
+    IEnumerable<ITickSweep> sweeps,
     ILogger<WatchTicker> logger)
 {
     /// <summary>Returns how many timers this pass processed.</summary>
@@ -46,9 +48,32 @@ internal sealed class WatchTicker(
             }
         }
 
-        await runner.RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
+        await RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
+        foreach (var sweep in sweeps)
+        {
+            try
+            {
+                await sweep.SweepAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                WatchLogs.SweepFailed(logger, sweep.GetType().Name, ex);
+            }
+        }
 
         return processed;
+    }
+
+    /// <summary>Records each sweep report in the history it belongs to: its owner's (a rollout's), else its watch's.</summary>
+    private async Task RecordAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken)
+    {
+        var theirs = reports.Select(r => (Report: r, Owner: outboxOwners.FirstOrDefault(o => o.Owns(r.WatchId)))).ToList();
+        foreach (var (report, owner) in theirs.Where(t => t.Owner is not null))
+        {
+            await owner!.RecordAsync(report, cancellationToken);
+        }
+
+        await runner.RecordAsync([.. theirs.Where(t => t.Owner is null).Select(t => t.Report)], cancellationToken);
     }
 
     /// <summary>Records the poison timer on its watch (error, alert, its timers cleared) and deletes it; false when even that failed.</summary>

@@ -57,6 +57,32 @@ public sealed class DeploymentWebhookTests(AzuritePeer azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redelivery_after_the_deployment_aged_past_MaxDeploymentAge_still_answers_200_with_the_same_watch()
+    {
+        var notice = Webhooks.Notice(AzuritePeer.UniqueName("d"), Now.AddMinutes(-1), _app.OrgId);
+        var first = await (await _client.PostSignedAsync(notice)).JsonAsync();
+        _app.Time.Advance(TimeSpan.FromHours(25));
+
+        var retry = await _client.PostSignedAsync(notice);
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(first.GetProperty("id").GetString(), (await retry.JsonAsync()).GetProperty("id").GetString());
+        var history = await _app.Get<IWatchStore>().GetHistoryAsync(first.GetProperty("id").GetString()!, CancellationToken.None);
+        Assert.Single(history, h => h.Event is ReleaseWatch.Watches.Deciding.DeploymentReceived);
+    }
+
+    [Fact]
+    public async Task A_deployment_never_accepted_that_is_older_than_MaxDeploymentAge_is_still_400_naming_completedAt()
+    {
+        var notice = Webhooks.Notice(AzuritePeer.UniqueName("d"), Now.AddHours(-25), _app.OrgId);
+
+        var response = await _client.PostSignedAsync(notice);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("completedAt", out _));
+    }
+
+    [Fact]
     public async Task Twenty_concurrent_identical_posts_make_exactly_one_watch_with_one_start_event()
     {
         var notice = Webhooks.Notice(AzuritePeer.UniqueName("d"), Now.AddMinutes(-1), _app.OrgId).ToJsonString();

@@ -131,6 +131,21 @@ public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_delivery_after_the_deployment_aged_past_MaxDeploymentAge_answers_200_with_the_same_watch()
+    {
+        var body = EventGridDelivery(AzuritePeer.UniqueName("eg"));
+        var first = await (await PostAsync(body, "application/json")).JsonAsync();
+        _app.Time.Advance(TimeSpan.FromHours(25));
+
+        var retry = await PostAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var id = first.GetProperty("watches")[0].GetProperty("id").GetString();
+        Assert.Equal(id, (await retry.JsonAsync()).GetProperty("watches")[0].GetProperty("id").GetString());
+        Assert.Single(await _app.Get<IWatchStore>().GetHistoryAsync(id!, CancellationToken.None), h => h.Event is DeploymentReceived);
+    }
+
+    [Fact]
     public async Task A_CloudEvents_delivery_starts_a_watch()
     {
         var deploymentId = AzuritePeer.UniqueName("ce");

@@ -19,16 +19,6 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
     private const int Seed = 18;
     private const int PerEndpoint = 600;
 
-    private static readonly string[] HostileValues =
-    [
-        "\"\\ud800\"", "\"\\udfff\"", "\"a\\ud800b\"", "\"\\u0000\"", "\"\"", "\"   \"", "0", "-1", "1e400", "1.5", "true", "null", "{}", "[]",
-        "[\"x\"]", "{\"a\":{\"b\":{}}}", "\"0001-01-01T00:00:00Z\"", "\"9999-12-31T23:59:59Z\"", "\"11/23/2026 10:00:00 +00:00\"",
-        "\"Mon, 23 Nov 2026 10:00:00 GMT\"", "\"2026-11-23T10:00:00\"", "\"00D000000000000ZZZ\"", "\"00d000000000000aaa\"",
-        "\"" + new string('x', 300) + "\"", "\"abort\"", "\"extend\"", "\"approve-revert\"", "1440", "1441",
-    ];
-
-    private static readonly byte[][] HostileBytes = [[0xC3], [0xFF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], "\\ud800"u8.ToArray(), "\""u8.ToArray(), "{"u8.ToArray(), "]"u8.ToArray()];
-
     private ReleaseWatchApp _app = null!;
     private HttpClient _client = null!;
 
@@ -48,7 +38,7 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
         var created = 0;
         for (var i = 0; i < PerEndpoint; i++)
         {
-            var body = Mutate(random, Encoding.UTF8.GetBytes(Notice($"fz-{i}").ToJsonString()));
+            var body = BodyMutator.Mutate(random, Encoding.UTF8.GetBytes(Notice($"fz-{i}").ToJsonString()));
 
             var response = await _client.SendAsync(Webhooks.SignedBytes("/api/deployments", body));
 
@@ -67,7 +57,7 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
         for (var i = 0; i < PerEndpoint; i++)
         {
             var cloud = random.Next(2) == 0;
-            var body = Mutate(random, Encoding.UTF8.GetBytes(Delivery($"fz-eg-{i}", cloud)));
+            var body = BodyMutator.Mutate(random, Encoding.UTF8.GetBytes(Delivery($"fz-eg-{i}", cloud)));
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(cloud ? "application/cloudevents+json" : "application/json");
 
@@ -93,7 +83,7 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
         var taken = 0;
         for (var i = 0; i < PerEndpoint; i++)
         {
-            var body = Mutate(random, Encoding.UTF8.GetBytes($$"""{"action":"extend","actor":"fuzz-{{i}}","minutes":5,"reason":"fuzz"}"""));
+            var body = BodyMutator.Mutate(random, Encoding.UTF8.GetBytes($$"""{"action":"extend","actor":"fuzz-{{i}}","minutes":5,"reason":"fuzz"}"""));
             var path = $"/api/watches/{watchId}/actions";
             var timestamp = _app.Time.GetUtcNow().ToUnixTimeSeconds();
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
@@ -120,62 +110,13 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
             var resultText = new JsonObject { ["result"] = $$"""{"commandId":"w-{{i}}-revert-1","status":"succeeded","detail":"ok","completedAt":"2026-11-23T10:00:00Z"}""" }.ToJsonString();
             foreach (var (route, data) in new[] { ("/DeploymentEvents", eventText), ("/CommandResults", resultText) })
             {
-                var body = Mutate(random, Encoding.UTF8.GetBytes("{\"Data\":" + data + ",\"Metadata\":{}}"));
+                var body = BodyMutator.Mutate(random, Encoding.UTF8.GetBytes("{\"Data\":" + data + ",\"Metadata\":{}}"));
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
 
                 AssertNot5xx(await _client.PostAsync(route, content), body);
             }
         }
-    }
-
-    /// <summary>One to three mutations: a value replaced by a hostile one, hostile bytes inserted, a byte deleted, or the tail cut off.</summary>
-    private static byte[] Mutate(Random random, byte[] json)
-    {
-        var bytes = json.ToList();
-        for (var n = random.Next(1, 4); n > 0; n--)
-        {
-            switch (random.Next(5))
-            {
-                case 0 or 1:
-                    ReplaceValue(random, bytes);
-                    break;
-                case 2:
-                    bytes.InsertRange(random.Next(bytes.Count + 1), HostileBytes[random.Next(HostileBytes.Length)]);
-                    break;
-                case 3 when bytes.Count > 1:
-                    bytes.RemoveAt(random.Next(bytes.Count));
-                    break;
-                default:
-                    var cut = random.Next(bytes.Count);
-                    bytes.RemoveRange(cut, bytes.Count - cut);
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    /// <summary>Replaces the value after a random ':' (up to the next ',' or '}') with a hostile JSON value.</summary>
-    private static void ReplaceValue(Random random, List<byte> bytes)
-    {
-        var colons = Enumerable.Range(0, bytes.Count).Where(i => bytes[i] == (byte)':').ToList();
-        if (colons.Count == 0)
-        {
-            return;
-        }
-
-        var start = colons[random.Next(colons.Count)] + 1;
-        var end = start;
-        var inString = false;
-        while (end < bytes.Count && (inString || (bytes[end] != (byte)',' && bytes[end] != (byte)'}')))
-        {
-            inString ^= bytes[end] == (byte)'"' && bytes[end - 1] != (byte)'\\';
-            end++;
-        }
-
-        bytes.RemoveRange(start, end - start);
-        bytes.InsertRange(start, Encoding.UTF8.GetBytes(HostileValues[random.Next(HostileValues.Length)]));
     }
 
     private JsonObject Notice(string deploymentId) => Webhooks.Notice(deploymentId, _app.Time.GetUtcNow().AddMinutes(-1), _app.OrgId);

@@ -77,6 +77,20 @@ public sealed class AzureDevOpsSourceTests(AzuritePeer azurite) : IAsyncLifetime
         Assert.Equal(1, await SourcesApp.CountWatchesAsync(_app, _production));
     }
 
+    [Fact]
+    public async Task A_retry_after_the_deployment_aged_past_MaxDeploymentAge_answers_200_with_the_same_watch()
+    {
+        var body = SenderPayloads.AzureDevOpsStageStateChanged(Guid.NewGuid().ToString());
+        var first = await (await _client.SendAsync(Notification(body))).JsonAsync();
+        _app.Time.Advance(TimeSpan.FromHours(25));
+
+        var again = await _client.SendAsync(Notification(body));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first.GetProperty("id").GetString(), (await again.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal(1, await SourcesApp.CountWatchesAsync(_app, _production));
+    }
+
     public static TheoryData<string, string> NotFinished => new()
     {
         { "a rejected release deployment", SenderPayloads.AzureDevOpsReleaseDeploymentCompleted(Guid.NewGuid().ToString(), "Production", "rejected", "Fabrikam.CD") },

@@ -59,6 +59,20 @@ public sealed class GearsetSourceTests(AzuritePeer azurite) : IAsyncLifetime
         Assert.Equal(first.GetProperty("id").GetString(), (await again.JsonAsync()).GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task The_same_run_delivered_again_after_it_aged_past_MaxDeploymentAge_answers_200_with_the_same_watch()
+    {
+        var body = SenderPayloads.GearsetCiJobRun(Job, _app.Time.GetUtcNow().AddMinutes(-3));
+        var first = await (await _client.SendAsync(Run(body))).JsonAsync();
+        _app.Time.Advance(TimeSpan.FromHours(25));
+
+        var again = await _client.SendAsync(Run(body));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first.GetProperty("id").GetString(), (await again.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal(1, await SourcesApp.CountWatchesAsync(_app, _production));
+    }
+
     [Theory]
     [InlineData("Failed", "Deployment")]
     [InlineData("Error", "Deployment")]

@@ -81,6 +81,20 @@ public sealed class GitHubSourceTests(AzuritePeer azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redelivery_after_the_deployment_aged_past_MaxDeploymentAge_answers_200_with_the_same_watch()
+    {
+        var body = SenderPayloads.GitHubDeploymentStatus(NewDeploymentId(), at: _app.Time.GetUtcNow());
+        var first = await (await _client.SendAsync(Delivery(body))).JsonAsync();
+        _app.Time.Advance(TimeSpan.FromHours(25));
+
+        var again = await _client.SendAsync(Delivery(body));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first.GetProperty("id").GetString(), (await again.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal(1, await SourcesApp.CountWatchesAsync(_app, _production));
+    }
+
+    [Fact]
     public async Task Without_a_payload_version_the_ref_and_short_commit_are_the_version_and_the_release_cannot_be_reverted()
     {
         var response = await _client.SendAsync(Delivery(SenderPayloads.GitHubDeploymentStatus(NewDeploymentId(), payloadJson: "{}")));

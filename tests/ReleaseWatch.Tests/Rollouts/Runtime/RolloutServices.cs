@@ -37,7 +37,7 @@ internal sealed class RolloutServices : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public RolloutServices(AzuritePeer azurite, int canaries, int production, Action<IServiceCollection>? configure = null)
+    public RolloutServices(AzuritePeer azurite, int canaries, int production, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -56,6 +56,11 @@ internal sealed class RolloutServices : IAsyncDisposable
             settings[$"ReleaseWatch:Orgs:{i}:Environment"] = "production";
             settings[$"ReleaseWatch:Orgs:{i}:Policy"] = "short";
             settings[$"ReleaseWatch:Orgs:{i}:Labels:tier"] = i < canaries ? "canary" : "production";
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
