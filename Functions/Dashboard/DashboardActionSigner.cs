@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 
 namespace ReleaseWatch.Functions.Dashboard;
@@ -9,8 +11,26 @@ namespace ReleaseWatch.Functions.Dashboard;
 /// would sign it (<see cref="RequestSignature"/>: method, path, timestamp and body). The one place that knows the
 /// signing scheme.
 /// </summary>
-internal sealed class DashboardActionSigner(IOptions<IntakeOptions> intake, TimeProvider time)
+internal sealed class DashboardActionSigner(IOptions<IntakeOptions> intake, TimeProvider time, IListeningAddress self, IHttpClientFactory clients)
 {
+    public const string HttpClientName = "releasewatch-dashboard-self";
+
+    /// <summary>Posts the signed action to this service's own API; null when it was taken, else the API's status and reason.</summary>
+    public async Task<(int Status, string? Detail)?> PostAsync(string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        using var client = clients.CreateClient(HttpClientName);
+        client.BaseAddress = new Uri(await self.WaitAsync(cancellationToken) + "/");
+        using var request = Sign(HttpMethod.Post, path, body.ToJsonString());
+        using var response = await client.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return ((int)response.StatusCode, problem?["detail"]?.GetValue<string>() ?? problem?["errors"]?.ToJsonString() ?? response.ReasonPhrase);
+    }
+
     public HttpRequestMessage Sign(HttpMethod method, string pathAndQuery, string jsonBody)
     {
         var body = Encoding.UTF8.GetBytes(jsonBody);

@@ -26,7 +26,7 @@ internal static class DashboardHtml
             .Append("<script defer src=\"").Append(AssetsPath).Append("/lib/uPlot.iife.min.js\"></script>")
             .Append("<script defer src=\"").Append(AssetsPath).Append("/dashboard.js\"></script>")
             .Append("</head><body><a class=\"skip\" href=\"#main\">Skip to content</a>")
-            .Append("<header><nav aria-label=\"Dashboard\"><a href=\"/watches\">ReleaseWatch · Watches</a></nav>")
+            .Append("<header><nav aria-label=\"Dashboard\"><a href=\"/watches\">ReleaseWatch · Watches</a> <a href=\"/rollouts\">Rollouts</a> <a href=\"/backtest\">Back-test</a></nav>")
             .Append("<span class=\"user\">Signed in as ").Append(E(user.Name)).Append("</span></header>")
             .Append("<main id=\"main\">").Append(body).Append("</main></body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);

@@ -81,7 +81,7 @@ internal static class WatchPageHtml
         _ => "Abort the watch",
     };
 
-    private static void Chart(StringBuilder html, MetricChart chart)
+    internal static void Chart(StringBuilder html, MetricChart chart)
     {
         var id = "chart-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(chart.Metric)))[..8];
         var data = new
