@@ -12,7 +12,7 @@ namespace ReleaseWatch.Functions.Dashboard;
 /// <summary>
 /// Back-test in the browser: GET /backtest is the form; POST /backtest runs the back-test engine (the CLI's
 /// <see cref="Backtester"/>: live classifier, judge and decider) and shows the charts and verdicts as a watch page
-/// does; POST /backtest/run is the same as JSON. Both pass the dashboard's access filter and antiforgery check, as
+/// does; POST /backtest/run is the same as JSON, GET /backtest/options what it can run. Both pass the dashboard's access filter and antiforgery check, as
 /// operator actions do; bad input is a 4xx naming the field, nothing runs.
 /// </summary>
 internal static class BacktestEndpoints
@@ -20,6 +20,7 @@ internal static class BacktestEndpoints
     public static RouteGroupBuilder MapBacktest(this RouteGroupBuilder pages)
     {
         pages.MapGet("/backtest", Form);
+        pages.MapGet("/backtest/options", Options);
         pages.MapPost("/backtest", PageAsync).DisableAntiforgery();
         pages.MapPost("/backtest/run", ApiAsync).DisableAntiforgery();
         return pages;
@@ -27,6 +28,14 @@ internal static class BacktestEndpoints
 
     public static IResult Form(HttpContext context, PolicyCatalog policies, BacktestRecordings recordings, IAntiforgery antiforgery) =>
         Page("Back-test", DashboardUser.Of(context), BacktestPageHtml.Form(policies.Names, recordings.List(), antiforgery.GetAndStoreTokens(context), null));
+
+    /// <summary>What a back-test can run: the configured policies, the recordings the service lists, the upload limit.</summary>
+    public static IResult Options(PolicyCatalog policies, BacktestRecordings recordings, IOptions<DashboardOptions> options) => Results.Json(new
+    {
+        policies = policies.Names.Order(StringComparer.Ordinal),
+        recordings = recordings.List().Select(r => new { name = r.Name, label = r.Label }),
+        maxRecordingBytes = options.Value.MaxRecordingBytes,
+    });
 
     public static async Task<IResult> PageAsync(HttpContext context, PolicyCatalog policies, BacktestRecordings recordings, IAntiforgery antiforgery,
         IOptions<DashboardOptions> options, IOptions<SignalCaptureOrgs> orgs, CancellationToken cancellationToken)

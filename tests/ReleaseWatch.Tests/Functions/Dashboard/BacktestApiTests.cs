@@ -40,7 +40,7 @@ public sealed partial class BacktestApiTests(AzuritePeer azurite) : IAsyncLifeti
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var breach = json.RootElement.GetProperty("breaches")[0];
         Assert.Equal(("apex-errors", "revert"), (breach.GetProperty("metric").GetString(), breach.GetProperty("command").GetString()));
-        Assert.Equal(TimeSpan.FromSeconds(379), TimeSpan.Parse(breach.GetProperty("after").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(379, (int)TimeSpan.Parse(breach.GetProperty("after").GetString()!, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds);
         var chart = json.RootElement.GetProperty("charts").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "apex-errors");
         Assert.True(chart.GetProperty("points").GetArrayLength() > 3);
         Assert.Equal(JsonValueKind.Object, chart.GetProperty("breachSpan").ValueKind);
@@ -69,6 +69,16 @@ public sealed partial class BacktestApiTests(AzuritePeer azurite) : IAsyncLifeti
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_options_name_the_configured_policies_the_listed_recordings_and_the_size_limit()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/backtest/options"));
+
+        Assert.Contains("default", json.RootElement.GetProperty("policies").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("demo", json.RootElement.GetProperty("recordings").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(1048576, json.RootElement.GetProperty("maxRecordingBytes").GetInt64());
     }
 
     [Fact]
