@@ -77,8 +77,6 @@ internal static class BacktestPageHtml
         return html.Append("<p><a href=\"/backtest\">Run another back-test</a></p>").ToString();
     }
 
-    private static string Fact(string title, string encodedValue) => $"<div><dt>{E(title)}</dt><dd>{encodedValue}</dd></div>";
-
     private static string After(TimeSpan span) => span.TotalHours >= 1
         ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
         : span.Seconds == 0 ? $"{span.Minutes}m" : $"{span.Minutes}m{span.Seconds:00}s";

@@ -32,6 +32,9 @@ internal static class DashboardHtml
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
+    /// <summary>One fact of a page's summary (a definition list item); the value is HTML already encoded.</summary>
+    public static string Fact(string title, string encodedValue) => $"<div><dt>{E(title)}</dt><dd>{encodedValue}</dd></div>";
+
     /// <summary>A phase or verdict as a labelled badge (the word is always shown: colour is never the only cue).</summary>
     public static string Badge(string word) => $"<span class=\"badge b-{E(word.ToLowerInvariant())}\">{E(word)}</span>";
 }

@@ -145,6 +145,4 @@ internal static class RolloutPageHtml
         WaveJudged judged => $"Wave {judged.Wave + 1} judged as a whole",
         _ => e.GetType().Name,
     };
-
-    private static string Fact(string title, string encodedValue) => $"<div><dt>{E(title)}</dt><dd>{encodedValue}</dd></div>";
 }

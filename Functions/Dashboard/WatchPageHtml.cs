@@ -54,8 +54,6 @@ internal static class WatchPageHtml
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    private static string Fact(string title, string encodedValue) => $"<div><dt>{E(title)}</dt><dd>{encodedValue}</dd></div>";
-
     private static void Actions(StringBuilder html, WatchView page)
     {
         if (page.Actions.Count == 0)

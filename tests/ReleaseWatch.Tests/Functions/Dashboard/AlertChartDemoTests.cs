@@ -52,6 +52,7 @@ public sealed class AlertChartDemoTests(AzuritePeer azurite, SmtpPeer smtp) : IC
         var path = RepoPaths.Of("artifacts", "charts", "demo-breach-card.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, png);
+        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".json"), card);
         using var decoded = SKBitmap.Decode(png);
         Assert.Equal((640, 320), (decoded.Width, decoded.Height));
         Assert.Contains("apex-errors", image.GetProperty("altText").GetString(), StringComparison.Ordinal);

@@ -59,7 +59,9 @@ public sealed class RolloutPageBrowserTests(AzuritePeer azurite) : IClassFixture
         await browser.EvaluateAsync<bool>("document.querySelector('a.button[href$=\"action=pause\"]').click(), true");
         await Eventually.WaitUntilAsync(async () => await browser.EvaluateAsync<bool>("!!document.getElementById('confirm')"), PageDeadline, "the confirmation page");
         await browser.EvaluateAsync<bool>("document.querySelector('input[name=reason]').value = 'hold for the CAB', document.getElementById('confirm').click(), true");
-        await Eventually.WaitUntilAsync(async () => (await browser.EvaluateAsync<string>("location.search") ?? "").Contains("done=pause"), PageDeadline, "the rollout page after the action");
+        await Eventually.WaitUntilAsync(async () => await browser.EvaluateAsync<bool>("document.readyState === 'complete' && !document.getElementById('confirm')"), PageDeadline, "the page after the action");
+        var after = await browser.EvaluateAsync<string>("location.search + ' ' + document.querySelector('main').innerText");
+        Assert.True(after!.Contains("done=pause", StringComparison.Ordinal), after);
         var record = (await http.GetFromJsonAsync<JsonObject>($"{service.BaseUrl}/api/rollouts/{rolloutId}"))!;
         var acted = record["history"]!.AsArray().Select(h => h!["event"]!).Single(e => e["type"]!.GetValue<string>() == "operatorActed");
 
