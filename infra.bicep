@@ -143,6 +143,19 @@ param extraAppSettings object = {}
 @description('Object id of the deploy pipeline\'s identity (service principal or managed identity). Set: it may publish to the topic with Microsoft Entra and the topic\'s access keys are disabled. Empty: pipelines publish with a topic key.')
 param pipelinePrincipalId string = ''
 
+@description('Client (application) id of the Microsoft Entra app registration that signs people in to the dashboard (App Service Authentication). Empty = no App Service Authentication and the dashboard is off (its pages answer 404).')
+param dashboardClientId string = ''
+
+@description('Tenant id of that app registration. Default: the subscription\'s tenant.')
+param dashboardTenantId string = subscription().tenantId
+
+@description('Client secret of that app registration (authorization code flow). Stored in Key Vault. Empty = ID tokens only (enable "ID tokens" on the registration).')
+@secure()
+param dashboardClientSecret string = ''
+
+@description('Object ids of the Microsoft Entra groups whose members may open the dashboard. Empty = anyone the tenant signs in (limit it on the enterprise app with "assignment required").')
+param dashboardAllowedGroups array = []
+
 @description('Create the Event Grid subscription to the DeploymentEvents function. Set true on the second pass, after the package is deployed.')
 param subscribeDeploymentEvents bool = false
 
@@ -301,6 +314,14 @@ resource teamsWebhookValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
   }
 }
 
+resource dashboardSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(dashboardClientId) && !empty(dashboardClientSecret)) {
+  parent: vault
+  name: 'dashboard-client-secret'
+  properties: {
+    value: dashboardClientSecret
+  }
+}
+
 resource emailPasswordValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(emailPassword)) {
   parent: vault
   name: 'smtp-password'
@@ -411,6 +432,11 @@ var appSettingsCommon = [
     name: 'ReleaseWatch__PublicBaseUrl'
     value: 'https://${appName}.azurewebsites.net'
   }
+  {
+    // Behind App Service Authentication the page reads the signed-in user from X-MS-CLIENT-PRINCIPAL-NAME; without it, no dashboard.
+    name: 'ReleaseWatch__Dashboard__Access'
+    value: empty(dashboardClientId) ? 'Off' : 'AppService'
+  }
 ]
 
 // Optional settings are left out when not given, so the app's documented default applies.
@@ -423,6 +449,11 @@ var appSettingsOptional = filter(
     {
       name: 'ReleaseWatch__Teams__WebhookUrl'
       value: empty(teamsWebhookUrl) ? '' : vaultRef(vault.name, 'teams-webhook-url')
+    }
+    {
+      // The setting App Service Authentication reads the Entra client secret from (authsettingsV2 clientSecretSettingName).
+      name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+      value: empty(dashboardClientId) || empty(dashboardClientSecret) ? '' : vaultRef(vault.name, 'dashboard-client-secret')
     }
     {
       name: 'ReleaseWatch__Sources__GitHub__Secret'
@@ -613,6 +644,62 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// App Service Authentication (Microsoft Entra ID) in front of the dashboard. Everything requires a signed-in user
+// (browsers are sent to the Entra login page) except the machine routes, which carry their own credentials and
+// stay anonymous to the platform: /api/* (function keys, HMAC-signed webhooks, the sources' own secrets),
+// /runtime/webhooks/* (Event Grid's system key) and /admin/* (the host's master key). The dashboard's pages
+// (/watches, /orgs, /rollouts, /backtest, /dashboard/assets) are not excluded, so the platform sets
+// X-MS-CLIENT-PRINCIPAL-NAME on every request that reaches them and strips any such header a client sends.
+resource dashboardAuth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(dashboardClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+      runtimeVersion: '~1'
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/*'
+        '/runtime/webhooks/*'
+        '/admin/*'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${dashboardTenantId}/v2.0'
+          clientId: dashboardClientId
+          clientSecretSettingName: empty(dashboardClientSecret) ? null : 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${dashboardClientId}'
+            dashboardClientId
+          ]
+          defaultAuthorizationPolicy: {
+            allowedPrincipals: empty(dashboardAllowedGroups) ? null : {
+              groups: dashboardAllowedGroups
+            }
+          }
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
+}
+
 // Least privilege for the app's identity. Host storage with an identity needs Storage Blob Data Owner
 // (host keys, timer singleton locks); the watch tables need Storage Table Data Contributor. No queue,
 // file or account-management role: no trigger here uses storage queues or blobs, and no Azure Files.
@@ -711,3 +798,4 @@ output topicEndpoint string = topic.properties.endpoint
 output functionAppName string = functionApp.name
 output keyVaultName string = vault.name
 output serviceBusNamespace string = serviceBusHost
+output dashboardUrl string = 'https://${functionApp.properties.defaultHostName}/watches'

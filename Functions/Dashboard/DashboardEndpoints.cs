@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ReleaseWatch.Dashboard;
-using ReleaseWatch.Hosting;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Signals;
@@ -16,12 +15,11 @@ namespace ReleaseWatch.Functions.Dashboard;
 
 /// <summary>
 /// The dashboard's pages, server-rendered from the same stored records the JSON API serves: the watches list
-/// (live), a watch, its action confirmation, and an org. Every route passes <see cref="DashboardAccessFilter"/>.
+/// (live), a watch, its action confirmation, and an org; the back-test and rollout pages join the same group. Every route
+/// passes <see cref="DashboardAccessFilter"/>.
 /// </summary>
 internal static class DashboardEndpoints
 {
-    public const string HttpClientName = "releasewatch-dashboard-self";
-
     public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapDashboardAssets();
@@ -32,6 +30,8 @@ internal static class DashboardEndpoints
         pages.MapGet("/watches/{id}/confirm", ConfirmAsync);
         pages.MapPost("/watches/{id}/actions", ActAsync);
         pages.MapGet("/orgs/{id}", OrgAsync);
+        pages.MapBacktest();
+        pages.MapRolloutPages();
         return pages;
     }
 
@@ -74,22 +74,13 @@ internal static class DashboardEndpoints
 
     /// <summary>The confirmed form: signed server-side for the signed-in user and sent to POST /api/watches/{id}/actions, the same path a pipeline uses.</summary>
     public static async Task<IResult> ActAsync(string id, [FromForm] string action, [FromForm] int? minutes, [FromForm] string? reason, HttpContext context,
-        DashboardActionSigner signer, IListeningAddress self, IHttpClientFactory clients, CancellationToken cancellationToken)
+        DashboardActionSigner signer, CancellationToken cancellationToken)
     {
         var user = DashboardUser.Of(context);
         var body = new JsonObject { ["action"] = action, ["actor"] = user.Name, ["minutes"] = minutes, ["reason"] = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() };
-        using var client = clients.CreateClient(HttpClientName);
-        client.BaseAddress = new Uri(await self.WaitAsync(cancellationToken) + "/");
-        using var request = signer.Sign(HttpMethod.Post, $"api/watches/{Uri.EscapeDataString(id)}/actions", body.ToJsonString());
-        using var response = await client.SendAsync(request, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return Results.Redirect($"/watches/{Uri.EscapeDataString(id)}?done={Uri.EscapeDataString(action)}", permanent: false, preserveMethod: false);
-        }
-
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-        var detail = problem?["detail"]?.GetValue<string>() ?? problem?["errors"]?.ToJsonString() ?? response.ReasonPhrase;
-        return Page("Not done", user, $"<h1>The watch did not take the action</h1><p role=\"alert\">{E(detail)}</p><p><a href=\"/watches/{E(id)}\">Back to the watch</a></p>", (int)response.StatusCode);
+        return await signer.PostAsync($"api/watches/{Uri.EscapeDataString(id)}/actions", body, cancellationToken) is { } refused
+            ? Page("Not done", user, $"<h1>The watch did not take the action</h1><p role=\"alert\">{E(refused.Detail)}</p><p><a href=\"/watches/{E(id)}\">Back to the watch</a></p>", refused.Status)
+            : Results.Redirect($"/watches/{Uri.EscapeDataString(id)}?done={Uri.EscapeDataString(action)}", permanent: false, preserveMethod: false);
     }
 
     public static async Task<IResult> OrgAsync(string id, HttpContext context, StreamStateStore streams, IOptions<SignalCaptureOrgs> orgs, PolicyCatalog policies, ISignalSources sources,

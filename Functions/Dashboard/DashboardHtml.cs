@@ -26,11 +26,14 @@ internal static class DashboardHtml
             .Append("<script defer src=\"").Append(AssetsPath).Append("/lib/uPlot.iife.min.js\"></script>")
             .Append("<script defer src=\"").Append(AssetsPath).Append("/dashboard.js\"></script>")
             .Append("</head><body><a class=\"skip\" href=\"#main\">Skip to content</a>")
-            .Append("<header><nav aria-label=\"Dashboard\"><a href=\"/watches\">ReleaseWatch · Watches</a></nav>")
+            .Append("<header><nav aria-label=\"Dashboard\"><a href=\"/watches\">ReleaseWatch · Watches</a> <a href=\"/rollouts\">Rollouts</a> <a href=\"/backtest\">Back-test</a></nav>")
             .Append("<span class=\"user\">Signed in as ").Append(E(user.Name)).Append("</span></header>")
             .Append("<main id=\"main\">").Append(body).Append("</main></body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
+
+    /// <summary>One fact of a page's summary (a definition list item); the value is HTML already encoded.</summary>
+    public static string Fact(string title, string encodedValue) => $"<div><dt>{E(title)}</dt><dd>{encodedValue}</dd></div>";
 
     /// <summary>A phase or verdict as a labelled badge (the word is always shown: colour is never the only cue).</summary>
     public static string Badge(string word) => $"<span class=\"badge b-{E(word.ToLowerInvariant())}\">{E(word)}</span>";

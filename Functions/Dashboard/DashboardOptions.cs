@@ -15,6 +15,9 @@ public sealed class DashboardOptions
 
     /// <summary>The name operator actions record under Local and Key access. Default "local operator" / "dashboard key holder".</summary>
     public string? OperatorName { get; set; }
+
+    /// <summary>The largest recording the back-test page reads (an upload or a listed file), in bytes. Default 16 MiB.</summary>
+    public long MaxRecordingBytes { get; set; } = 16 * 1024 * 1024;
 }
 
 /// <summary>How the dashboard knows who is looking.</summary>

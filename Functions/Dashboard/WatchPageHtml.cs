@@ -54,8 +54,6 @@ internal static class WatchPageHtml
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    private static string Fact(string title, string encodedValue) => $"<div><dt>{E(title)}</dt><dd>{encodedValue}</dd></div>";
-
     private static void Actions(StringBuilder html, WatchView page)
     {
         if (page.Actions.Count == 0)
@@ -81,7 +79,7 @@ internal static class WatchPageHtml
         _ => "Abort the watch",
     };
 
-    private static void Chart(StringBuilder html, MetricChart chart)
+    internal static void Chart(StringBuilder html, MetricChart chart)
     {
         var id = "chart-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(chart.Metric)))[..8];
         var data = new

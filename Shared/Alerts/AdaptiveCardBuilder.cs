@@ -6,24 +6,36 @@ namespace ReleaseWatch.Alerts;
 /// <summary>Builds the Teams message: an Adaptive Card 1.4 in the Workflows webhook envelope.</summary>
 internal static class AdaptiveCardBuilder
 {
-    public static JsonObject Envelope(Alert alert) => new()
+    /// <summary>
+    /// The most a Teams message with its chart may weigh. Workflows webhooks take about 28 KB; the chart is a data URI
+    /// inside the card, so it must leave room for the rest with a margin.
+    /// </summary>
+    public const int MaxPayloadBytes = 24 * 1024;
+
+    public static JsonObject Envelope(Alert alert, AlertChart? chart = null) => new()
     {
         ["type"] = "message",
         ["attachments"] = new JsonArray(new JsonObject
         {
             ["contentType"] = "application/vnd.microsoft.card.adaptive",
-            ["content"] = Card(alert),
+            ["content"] = Card(alert, chart),
         }),
     };
 
-    public static JsonObject Card(Alert alert)
+    public static JsonObject Card(Alert alert, AlertChart? chart = null)
     {
         var body = new JsonArray
         {
             Text(AlertText.Heading(alert), size: "Large", bold: true, color: Color(alert.Severity)),
             Text(alert.Summary),
-            Facts(AlertText.Facts(alert)),
         };
+        if (chart is not null)
+        {
+            // Stretch: as wide as the card on a phone; the alt text is the chart's summary in words.
+            body.Add(new JsonObject { ["type"] = "Image", ["url"] = chart.DataUri, ["altText"] = chart.AltText, ["size"] = "Stretch" });
+        }
+
+        body.Add(Facts(AlertText.Facts(alert)));
         if (alert.Metrics.Count > 0)
         {
             body.Add(Text("Metrics", bold: true));

@@ -12,4 +12,10 @@ internal static partial class AlertsLogs
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Alert {AlertId} has no email recipients for severity {Severity}; nothing sent.")]
     public static partial void NoRecipients(ILogger logger, string alertId, AlertSeverity severity);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Alert {AlertId}: its chart could not be drawn; sent without it.")]
+    public static partial void ChartFailed(ILogger logger, Exception exception, string alertId);
+
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Alert {AlertId}: with its chart the Teams message would be {Bytes} bytes (limit {Limit}); sent without the chart.")]
+    public static partial void ChartTooLarge(ILogger logger, string alertId, int bytes, int limit);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ReleaseWatch.Alerts;
 
 /// <summary>Mails the alert through an SMTP relay with MailKit; throws when the relay did not accept it.</summary>
-internal sealed class EmailAlertChannel(IOptions<EmailOptions> options, ILogger<EmailAlertChannel> logger) : IAlertChannel
+internal sealed class EmailAlertChannel(IOptions<EmailOptions> options, ILogger<EmailAlertChannel> logger, IAlertChartSource? charts = null) : IAlertChannel
 {
     public string Name => "email";
 
@@ -20,7 +20,8 @@ internal sealed class EmailAlertChannel(IOptions<EmailOptions> options, ILogger<
             return;
         }
 
-        using var message = AlertEmailBuilder.Build(alert, settings.From!, recipients);
+        var chart = await charts.TryDrawAsync(alert, logger, cancellationToken).ConfigureAwait(false);
+        using var message = AlertEmailBuilder.Build(alert, settings.From!, recipients, chart);
         using var smtp = new SmtpClient();
         await smtp.ConnectAsync(settings.Host!, settings.Port, Map(settings.Security), cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(settings.Username))

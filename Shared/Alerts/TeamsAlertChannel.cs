@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 namespace ReleaseWatch.Alerts;
 
 /// <summary>Posts the alert's Adaptive Card to the Teams Workflows webhook. Retries (with Retry-After) live in the HttpClient's resilience handler.</summary>
-internal sealed class TeamsAlertChannel(IHttpClientFactory clients, IOptions<TeamsOptions> options, ILogger<TeamsAlertChannel> logger) : IAlertChannel
+/// <remarks>
+/// The metric's chart rides in the card as a data URI when the message stays under <see cref="AdaptiveCardBuilder.MaxPayloadBytes"/>.
+/// </remarks>
+internal sealed class TeamsAlertChannel(IHttpClientFactory clients, IOptions<TeamsOptions> options, ILogger<TeamsAlertChannel> logger, IAlertChartSource? charts = null) : IAlertChannel
 {
     public const string HttpClientName = "releasewatch-teams";
 
@@ -13,8 +16,17 @@ internal sealed class TeamsAlertChannel(IHttpClientFactory clients, IOptions<Tea
 
     public async Task DeliverAsync(Alert alert, CancellationToken cancellationToken)
     {
+        var chart = await charts.TryDrawAsync(alert, logger, cancellationToken).ConfigureAwait(false);
+        var message = AdaptiveCardBuilder.Envelope(alert, chart);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(message.ToJsonString());
+        if (chart is not null && bytes > AdaptiveCardBuilder.MaxPayloadBytes)
+        {
+            AlertsLogs.ChartTooLarge(logger, alert.AlertId, bytes, AdaptiveCardBuilder.MaxPayloadBytes);
+            message = AdaptiveCardBuilder.Envelope(alert);
+        }
+
         using var client = clients.CreateClient(HttpClientName);
-        using var response = await client.PostAsJsonAsync(options.Value.WebhookUrl, AdaptiveCardBuilder.Envelope(alert), cancellationToken).ConfigureAwait(false);
+        using var response = await client.PostAsJsonAsync(options.Value.WebhookUrl, message, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         AlertsLogs.TeamsDelivered(logger, alert.AlertId);
     }

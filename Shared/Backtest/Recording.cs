@@ -36,11 +36,15 @@ internal sealed class Recording
     public DateTimeOffset DeploymentFor(Policy policy) => SignalKeys.MinuteStart(Start) + policy.BaselineWindow;
 
     /// <summary>Reads a recording; throws <see cref="InvalidDataException"/> naming the file and line of the first bad line.</summary>
-    public static async Task<Recording> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<Recording> ReadAsync(string path, CancellationToken cancellationToken) =>
+        Parse(path, await File.ReadAllLinesAsync(path, cancellationToken));
+
+    /// <summary>A recording from its lines (an upload); <paramref name="name"/> is what errors call it.</summary>
+    public static Recording Parse(string name, IEnumerable<string> lines)
     {
         var messages = new List<RecordedMessage>();
         var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        foreach (var line in lines)
         {
             number++;
             if (string.IsNullOrWhiteSpace(line))
@@ -48,16 +52,16 @@ internal sealed class Recording
                 continue;
             }
 
-            messages.Add(Parse(path, number, line));
+            messages.Add(Parse(name, number, line));
         }
 
         if (messages.Count == 0)
         {
-            throw new InvalidDataException($"{path} holds no recorded messages.");
+            throw new InvalidDataException($"{name} holds no recorded messages.");
         }
 
         messages.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
-        return new Recording(path, messages);
+        return new Recording(name, messages);
     }
 
     private static RecordedMessage Parse(string path, int number, string line)

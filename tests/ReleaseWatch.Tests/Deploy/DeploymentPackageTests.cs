@@ -54,6 +54,14 @@ public sealed class DeploymentPackageTests(DeploymentPackage package)
     }
 
     [Fact]
+    public void Package_carries_the_native_skia_library_the_alert_charts_are_drawn_with()
+    {
+        // SkiaSharp.NativeAssets.Linux.NoDependencies: no fontconfig or freetype needed on the host (the font is embedded).
+        Assert.NotNull(package.Zip.GetEntry("libSkiaSharp.so"));
+        Assert.NotNull(package.Zip.GetEntry("SkiaSharp.dll"));
+    }
+
+    [Fact]
     public void Package_holds_no_local_settings_or_build_leftovers()
     {
         Assert.DoesNotContain(package.Zip.Entries, e => e.Name is "local.settings.json" or "local.settings.sample.json");

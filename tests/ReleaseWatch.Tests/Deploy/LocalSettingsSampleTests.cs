@@ -18,6 +18,7 @@ public sealed class LocalSettingsSampleTests
     [Theory]
     [InlineData(typeof(ServiceBusOptions), "ReleaseWatch:ServiceBus")]
     [InlineData(typeof(OutboxOptions), "ReleaseWatch:Outbox")]
+    [InlineData(typeof(ReleaseWatch.Functions.Dashboard.DashboardOptions), "ReleaseWatch:Dashboard")]
     public void Every_option_of_a_section_is_in_the_sample(Type options, string section)
     {
         var missing = options.GetProperties().Where(p => p.CanWrite).Select(p => $"{section}:{p.Name}").Where(name => !Sample.Value.ContainsKey(name));

@@ -80,6 +80,20 @@ public sealed class ChromiumPeer : IAsyncDisposable
         return value is null ? default : value.Deserialize<T>();
     }
 
+    /// <summary>Chooses <paramref name="file"/> in the page's file input found by <paramref name="selector"/>, as a person picking it would.</summary>
+    public async Task SetFileInputAsync(string selector, string file)
+    {
+        var document = await SendAsync("DOM.getDocument", new JsonObject { ["depth"] = 0 });
+        var node = await SendAsync("DOM.querySelector", new JsonObject { ["nodeId"] = document["root"]!["nodeId"]!.GetValue<int>(), ["selector"] = selector });
+        var nodeId = node["nodeId"]!.GetValue<int>();
+        if (nodeId == 0)
+        {
+            throw new InvalidOperationException($"No element matches {selector}.");
+        }
+
+        await SendAsync("DOM.setFileInputFiles", new JsonObject { ["nodeId"] = nodeId, ["files"] = new JsonArray(file) });
+    }
+
     /// <summary>A PNG of the whole page, written to <paramref name="path"/>.</summary>
     public async Task ScreenshotAsync(string path)
     {
