@@ -52,7 +52,7 @@ public sealed class SignalCoverageTests
     {
         var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent", "/event/ConcurLongRunApexErrEvent"]);
         var logger = new ListLogger<SignalCoverageStartupCheck>();
-        var check = new SignalCoverageStartupCheck(Options.Create(new SignalCaptureOrgs { Orgs = [org] }), new PolicyCatalog([]), Sources(org), logger);
+        var check = new SignalCoverageStartupCheck(Options.Create(new SignalCaptureOrgs { Orgs = [org] }), new PolicyCatalog([]), Sources(org), logger, [], Sources(org));
 
         await check.StartAsync(CancellationToken.None);
 
