@@ -33,6 +33,7 @@ internal static class Extensions
         app.MapRolloutsApi();
         app.MapOrgsApi();
         app.MapTriggersApi();
+        app.MapPollsApi();
         app.MapSourcesApi();
         app.MapDashboard();
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Demo;
+using ReleaseWatch.Dependencies;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 using ReleaseWatch.Intake.Sources;
@@ -31,6 +32,7 @@ public static class ReleaseWatchServiceCollectionExtensions
         services.AddReleaseWatchDevOpsCenter();
         services.AddHostedService<SignalCoverageStartupCheck>();
         services.AddReleaseWatchLimits(configuration, hosted: !HostingMode.IsFunctionsHost(configuration));
+        services.AddReleaseWatchDependencies(configuration, hosted: !HostingMode.IsFunctionsHost(configuration));
         services.AddReleaseWatchResponders(configuration);
         if (!HostingMode.IsFunctionsHost(configuration))
         {

@@ -1,12 +1,15 @@
 namespace ReleaseWatch.Demo;
 
 /// <summary>
-/// The demo's clock: starts at the current whole minute and runs <see cref="Speed"/> times faster than real
-/// time, timers included, so a watch's minutes pass in seconds while every part keeps its own logic.
+/// The demo's clock: starts at the current whole minute and stands still there until <see cref="Run"/> (the replay
+/// feeds the baseline first, which takes real seconds that the fast clock would otherwise turn into demo minutes
+/// the watch then judges half-replayed); from then it runs <see cref="Speed"/> times faster than real time, timers
+/// included, so a watch's minutes pass in seconds while every part keeps its own logic.
 /// </summary>
 internal sealed class DemoClock : TimeProvider
 {
-    private readonly long _startedAt;
+    private long _startedAt;
+    private volatile bool _running;
 
     public DemoClock(TimeProvider real, double speed)
     {
@@ -24,9 +27,23 @@ internal sealed class DemoClock : TimeProvider
     /// <summary>Demo time at start: the real time's whole minute.</summary>
     public DateTimeOffset Origin { get; }
 
-    public override DateTimeOffset GetUtcNow() => Origin + Real.GetElapsedTime(_startedAt) * Speed;
+    /// <summary>Starts the clock from <see cref="Origin"/>; once only.</summary>
+    public void Run()
+    {
+        if (!_running)
+        {
+            Interlocked.Exchange(ref _startedAt, Real.GetTimestamp());
+            _running = true;
+        }
+    }
 
-    public override long GetTimestamp() => _startedAt + (long)((Real.GetTimestamp() - _startedAt) * Speed);
+    public override DateTimeOffset GetUtcNow() => _running ? Origin + Real.GetElapsedTime(Interlocked.Read(ref _startedAt)) * Speed : Origin;
+
+    public override long GetTimestamp()
+    {
+        var started = Interlocked.Read(ref _startedAt);
+        return _running ? started + (long)((Real.GetTimestamp() - started) * Speed) : started;
+    }
 
     public override long TimestampFrequency => Real.TimestampFrequency;
 

@@ -16,8 +16,8 @@ using ReleaseWatch.Signals;
 namespace ReleaseWatch.Demo;
 
 /// <summary>
-/// The demo: once the service listens, replays the recording's baseline through signal capture, posts a
-/// signed deployment to the service's own webhook, then replays the rest as the demo clock reaches each
+/// The demo: once the service listens, replays the recording's baseline through signal capture (the demo clock
+/// standing still), posts a signed deployment to the service's own webhook, starts the clock, then replays the rest as the demo clock reaches each
 /// message's time (shifted by whole minutes so the recorded deployment is now), telling signals per minute.
 /// </summary>
 internal sealed class DemoReplay(
@@ -71,6 +71,7 @@ internal sealed class DemoReplay(
         DemoLogs.BaselineReplayed(logger, clock.GetUtcNow(), (int)policy.BaselineWindow.TotalMinutes,
             await CountsAsync(org.Id, names, deployedAt - policy.BaselineWindow, deployedAt, cancellationToken));
         var watchUrl = await PostDeploymentAsync(baseUrl, org, policy.Name, deployedAt, cancellationToken);
+        clock.Run(); // the baseline is in and the watch anchored at Origin: demo time starts now
         var following = narrator.FollowAsync(watchUrl.Split('/')[^1], deployedAt, clock.Real.GetTimestamp(), watchUrl, cancellationToken);
 
         var minute = deployedAt;

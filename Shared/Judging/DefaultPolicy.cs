@@ -73,6 +73,7 @@ internal static class DefaultPolicy
                 OnBreach = MetricBreachAction.Alert,
                 Mode = MetricMode.Observe,
             },
+            .. DefaultDependencyMetrics.All,
         ],
     };
 

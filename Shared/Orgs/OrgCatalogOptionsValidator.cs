@@ -32,6 +32,8 @@ internal sealed class OrgCatalogOptionsValidator : IValidateOptions<OrgCatalogOp
             {
                 failures.Add($"{at}:Environment is required (e.g. production, uat, sandbox).");
             }
+
+            failures.AddRange(DependencyOptionsValidation.Failures(at, org.Dependencies));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

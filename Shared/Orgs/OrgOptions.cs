@@ -23,4 +23,7 @@ public sealed class OrgOptions
 
     /// <summary>Streaming channels to subscribe, e.g. /event/LogEntryEvent__e, /data/OpportunityChangeEvent.</summary>
     public List<string> Channels { get; set; } = [];
+
+    /// <summary>External services the org's callouts reach, probed once per interval (ReleaseWatch:Dependencies).</summary>
+    public List<DependencyOptions> Dependencies { get; set; } = [];
 }

@@ -18,6 +18,15 @@ public sealed class SignalRuleOptions
     public List<string> Values { get; set; } = [];
 
     /// <summary>
+    /// With <see cref="Field"/>: the field must be a number at least this (e.g. 500 on HttpResponseStatusCode__c: failed
+    /// callouts). A missing or non-numeric field does not match. Optional.
+    /// </summary>
+    public double? AtLeast { get; set; }
+
+    /// <summary>With <see cref="Field"/>: the field must be a number below this (e.g. 400: successful callouts). Optional.</summary>
+    public double? Below { get; set; }
+
+    /// <summary>
     /// The signal name. May use {object} (CDC entity name, lower case) and {change} (created, updated,
     /// deleted, undeleted) placeholders, e.g. business.{object}.{change}. Required.
     /// </summary>

@@ -10,7 +10,8 @@ namespace ReleaseWatch.Salesforce;
 /// <summary>
 /// Answers which streams feed a signal from the org's classification rules (its own, then the defaults), and which
 /// signals its configured channels can produce for a family: each channel's traffic, and each rule's signal with
-/// {object} the channel's object (single-object CDC channels) and {change} each change type.
+/// {object} the channel's object (single-object CDC channels) and {change} each change type; and each declared
+/// dependency's probe signals.
 /// </summary>
 internal sealed class ClassifiedSignalSources(IOptions<SignalCaptureOrgs> orgs) : ISignalSources, ISignalFamilies
 {
@@ -25,7 +26,7 @@ internal sealed class ClassifiedSignalSources(IOptions<SignalCaptureOrgs> orgs) 
     private readonly ConcurrentDictionary<(string Org, string Channel, string Signal), bool> _answers = new();
 
     public bool CanFeed(string orgId, string channel, string signal) =>
-        LimitsSignals.CanFeed(channel, signal) || _answers.GetOrAdd((orgId, channel, signal), key =>
+        LimitsSignals.CanFeed(channel, signal) || DependencySignals.CanFeed(channel, signal) || _answers.GetOrAdd((orgId, channel, signal), key =>
         {
             var rules = SalesforceOrgId.IsValid(key.Org) && _rulesByOrg.TryGetValue(SalesforceOrgId.Key(key.Org), out var own) ? own : DefaultSignalRules.All;
             return rules.Any(rule => SignalClassifier.CouldName(rule, key.Channel, key.Signal));
@@ -44,7 +45,8 @@ internal sealed class ClassifiedSignalSources(IOptions<SignalCaptureOrgs> orgs) 
             .Concat(org.Channels.SelectMany(channel => rules.Where(r => SignalClassifier.ChannelMatches(r.Channel, channel))
                 .SelectMany(r => Changes.Select(change => r.Signal.Replace("{change}", change, StringComparison.Ordinal))
                     .Select(signal => signal.Replace("{object}", SignalClassifier.ChangeEventEntity(channel)?.ToLowerInvariant() ?? "{object}", StringComparison.Ordinal)))))
-            .Where(s => !s.Contains('{', StringComparison.Ordinal));
+            .Where(s => !s.Contains('{', StringComparison.Ordinal))
+            .Concat(DependencySignals.Of(org.Dependencies.Select(d => d.Name)));
         return [.. candidates.Distinct(StringComparer.Ordinal).Where(s => ISignalFamilies.Matches(pattern, s))];
     }
 }

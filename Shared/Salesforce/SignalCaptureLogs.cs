@@ -36,4 +36,7 @@ internal static partial class SignalCaptureLogs
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Org {OrgId}: observe-mode metric '{Metric}' of policy '{Policy}' has no source for {Signal}, so the org cannot see that indicator. Latency needs Real-Time Event Monitoring (Shield or the Event Monitoring add-on, View Real-Time Event Monitoring Data) and a subscription to /event/LightningUriEventStream or /event/ApiEventStream; saturation.limit.* needs ReleaseWatch:Limits:Enabled.")]
     public static partial void IndicatorUnseen(ILogger logger, string orgId, string metric, string policy, string signal);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Org {OrgId}: template metric '{Metric}' of policy '{Policy}' has no member for {Signal}, so the org cannot see that indicator. dependency.* needs ReleaseWatch:Orgs:{{i}}:Dependencies declared (and ReleaseWatch:Dependencies:Enabled); business.* needs a change data capture channel.")]
+    public static partial void FamilyUnseen(ILogger logger, string orgId, string metric, string policy, string signal);
 }

@@ -27,7 +27,8 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
             }
 
             var value = rule.Field is null ? null : Text(Field(streamEvent.Payload, rule.Field));
-            if (rule.Field is not null && (value is null || (rule.Values.Count > 0 && !rule.Values.Contains(value, StringComparer.OrdinalIgnoreCase))))
+            if (rule.Field is not null && (value is null || (rule.Values.Count > 0 && !rule.Values.Contains(value, StringComparer.OrdinalIgnoreCase))
+                || !InRange(rule, streamEvent.Payload)))
             {
                 continue;
             }
@@ -111,6 +112,19 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
             var other => other?.ToLowerInvariant() ?? "unknown",
         };
         return template.Replace("{object}", entity, StringComparison.Ordinal).Replace("{change}", change, StringComparison.Ordinal);
+    }
+
+    /// <summary>A rule's AtLeast / Below on its field's number (e.g. HTTP status at least 500); true when it has neither.</summary>
+    private static bool InRange(SignalRuleOptions rule, JsonObject payload)
+    {
+        if (rule.AtLeast is null && rule.Below is null)
+        {
+            return true;
+        }
+
+        return PayloadValue.Read(payload, rule.Field!).Number is { } number
+            && (rule.AtLeast is not { } low || number >= low)
+            && (rule.Below is not { } high || number < high);
     }
 
     private static ValueReading? ValueOf(SignalRuleOptions rule, JsonObject payload) => rule.Value is not { Length: > 0 } path ? null

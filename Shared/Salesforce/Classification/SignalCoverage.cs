@@ -20,6 +20,14 @@ internal static class SignalCoverage
             .Where(s => !channels.Any(channel => sources.CanFeed(orgId, channel, s.Signal)))
             .Select(s => new UncoveredMetric(policy.Name, s.Metric, s.Signal)),
     ];
+
+    /// <summary>The policy's templates (dependency.*.latency, business.*.created) of which the org has no member signal: it cannot see them.</summary>
+    public static IReadOnlyList<UncoveredMetric> Unmatched(string orgId, Policy policy, ISignalFamilies families) =>
+    [
+        .. policy.Metrics
+            .Where(m => MetricFamily.IsTemplate(m) && families.Members(orgId, m.Signal).Count == 0)
+            .Select(m => new UncoveredMetric(policy.Name, m.Name, m.Signal)),
+    ];
 }
 
 /// <summary>A metric of an org's policy that counts a signal none of the org's channels can feed: it can never fail.</summary>

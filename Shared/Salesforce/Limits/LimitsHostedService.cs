@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce.Limits;
 
-/// <summary>Standalone mode: every interval, polls each org with Salesforce settings (the poller skips unwatched ones).</summary>
-internal sealed class LimitsHostedService(LimitsPoller poller, IOptions<SignalCaptureOrgs> orgs, IOptions<LimitsPollingOptions> options, TimeProvider time, ILogger<LimitsHostedService> logger)
+/// <summary>Standalone mode: a few times per interval, asks the poller for a round; its slots make it one call per org per interval.</summary>
+internal sealed class LimitsHostedService(LimitsPoller poller, IOptions<LimitsPollingOptions> options, TimeProvider time, ILogger<LimitsHostedService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,13 +16,12 @@ internal sealed class LimitsHostedService(LimitsPoller poller, IOptions<SignalCa
             return;
         }
 
-        var targets = orgs.Value.Orgs.Where(o => o.Salesforce is not null).ToList();
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        using var timer = new PeriodicTimer(PollingSlots.Tick(options.Value.Interval), time);
         do
         {
             try
             {
-                await Task.WhenAll(targets.Select(org => poller.PollAsync(org, stoppingToken)));
+                await poller.PollAllAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

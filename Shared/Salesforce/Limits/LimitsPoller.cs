@@ -12,26 +12,46 @@ namespace ReleaseWatch.Salesforce.Limits;
 /// as the value of saturation.limit.{Name} in the poll's minute (replay id = the poll's time, so a retried write counts
 /// once), and the pseudo-channel's health is reported. A failed or malformed answer reports the channel Failing, so
 /// those metrics are Error for the span, never Passed; REQUEST_LIMIT_EXCEEDED also doubles the wait before the next call.
+/// At most one call per org per interval slot (<see cref="PollingSlots"/>), however often it is asked; with
+/// PollBetweenWatches also while no watch is open, so the baseline window before a deployment has gauge values.
 /// </summary>
 internal sealed class LimitsPoller(OrgLimitsClient client, TableSignalStore signals, StreamStateStore streams, IOpenWatches watches,
-    IOptions<LimitsPollingOptions> options, TimeProvider time, ILogger<LimitsPoller> logger)
+    IOptions<SignalCaptureOrgs> orgs, IOptions<LimitsPollingOptions> options, TimeProvider time, ILogger<LimitsPoller> logger)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, TimeSpan Wait)> _backoff = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastSlot = new(StringComparer.Ordinal);
+
+    /// <summary>The orgs with Salesforce settings: the ones that can be polled.</summary>
+    public IReadOnlyList<OrgOptions> Orgs { get; } = [.. orgs.Value.Orgs.Where(o => o.Salesforce is not null)];
+
+    /// <summary>One round over every org with Salesforce settings (when enabled); returns how many calls were made.</summary>
+    public async Task<int> PollAllAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return 0;
+        }
+
+        var polled = await Task.WhenAll(Orgs.Select(org => PollAsync(org, cancellationToken)));
+        return polled.Count(p => p);
+    }
 
     /// <summary>Polls when due; returns whether a call was made.</summary>
     public async Task<bool> PollAsync(OrgOptions org, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_backoff.TryGetValue(org.Id, out var backoff) && now < backoff.Until)
+        var slot = PollingSlots.Of(now, options.Value.Interval);
+        if ((_backoff.TryGetValue(org.Id, out var backoff) && now < backoff.Until) || (_lastSlot.TryGetValue(org.Id, out var last) && last >= slot))
         {
             return false;
         }
 
-        if (!await watches.AnyAsync(org.Id, cancellationToken))
+        if (!options.Value.PollBetweenWatches && !await watches.AnyAsync(org.Id, cancellationToken))
         {
             return false;
         }
 
+        _lastSlot[org.Id] = slot;
         var answer = await client.GetAsync(org, cancellationToken);
         if (answer.Limits is { } limits)
         {

@@ -15,4 +15,11 @@ public sealed class LimitsPollingOptions
     /// <summary>The longest wait after REQUEST_LIMIT_EXCEEDED (the wait doubles from Interval up to this). Default 30 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Also poll while the org has no open watch, so the baseline window before a deployment holds gauge values and
+    /// relative rules can be judged. Default false: it costs one API call per org per interval all day (1,440 a day at
+    /// one minute).
+    /// </summary>
+    public bool PollBetweenWatches { get; set; }
 }

@@ -14,6 +14,7 @@ public static class LimitsServiceCollectionExtensions
         services.AddHttpClient(OrgLimitsClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<OrgLimitsClient>();
         services.AddSingleton<LimitsPoller>();
+        services.AddSingleton<IPolledChannels, LimitsPolledChannels>();
         // Watches register the real answer; without them nothing is watched, so nothing is polled.
         services.TryAddSingleton<IOpenWatches, NoOpenWatches>();
         if (hosted)

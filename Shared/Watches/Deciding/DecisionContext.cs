@@ -30,7 +30,9 @@ internal sealed class DecisionContext(WatchState state, DateTimeOffset now)
             return;
         }
 
-        var id = $"{State.WatchId}-{kind.ToString().ToLowerInvariant()}-{metric ?? "watch"}-{StepVersion}";
+        // The id is the outbox row key, where '/', '\\', '#' and '?' are not allowed (a stream-silent alert names its channel).
+        var subject = (metric ?? "watch").Replace('/', '!').Replace('\\', '!').Replace('#', '!').Replace('?', '!');
+        var id = $"{State.WatchId}-{kind.ToString().ToLowerInvariant()}-{subject}-{StepVersion}";
         _effects.Add(new RaiseAlert(id, kind, severity, title, summary, evidence, commandId));
         State = State with { AlertsRaised = [.. State.AlertsRaised, key] };
     }

@@ -25,6 +25,25 @@ public sealed class BacktestTests
     }
 
     [Fact]
+    public async Task The_bundled_page_times_80_percent_slower_after_the_deployment_fail_the_default_p95_rule_and_breach_a_p95_policy_that_acts()
+    {
+        var recording = await Recording.ReadAsync(Bundled, CancellationToken.None);
+        var actOnLatency = PolicyCatalog.FromConfiguration(Judging.PolicyCatalogTests.JsonConfiguration("latency", """
+            { 'window': 'PT30M', 'metrics': [ { 'name': 'page-time', 'signal': 'ui.page-time', 'measure': 'p95',
+              'failWhen': { 'aboveBaselineBy': '50%' }, 'for': 'PT3M', 'onBreach': { 'revert': {} } } ] }
+            """)).Get("latency");
+
+        var byDefault = await Backtester.RunAsync(recording, new PolicyCatalog([]).Default, null, null, CancellationToken.None);
+        var acting = await Backtester.RunAsync(recording, actOnLatency, null, null, CancellationToken.None);
+
+        var failed = byDefault.Judgements.SelectMany(j => j.Judgements).Where(m => m.Metric == "page-time" && m.Verdict == Verdict.Failed).ToList();
+        Assert.True(failed.Count >= 3, $"{failed.Count} failed page-time checks");
+        Assert.All(failed, m => Assert.True(m.Observed > m.Baseline * 1.5 && m.ObservedCount >= 20 && m.BaselineCount >= 1000, $"{m.Observed} vs {m.Baseline} on {m.ObservedCount}/{m.BaselineCount} values"));
+        Assert.DoesNotContain(byDefault.Judgements.SelectMany(j => j.Judgements), m => m.Metric == "page-time" && m.Verdict == Verdict.Passed);
+        Assert.Equal(["page-time"], Assert.Single(acting.Breaches).Breached);
+    }
+
+    [Fact]
     public async Task A_policy_file_above_the_incident_never_breaches_and_past_the_recording_is_inconclusive_not_verified()
     {
         var policy = Path.Combine(Path.GetTempPath(), $"lenient-{Guid.NewGuid():N}.json");

@@ -12,7 +12,8 @@ namespace ReleaseWatch.Tests.Demo;
 /// <summary>
 /// The demo as a newcomer runs it: the real executable with no Salesforce org and no Service Bus, only the
 /// demo switched on. It must reach a revert command kept in the outbox, tell the story on the console, and
-/// decide what the back-test decides on the same recording.
+/// decide what the back-test decides on the same recording, and both must show the recording's latency regression
+/// (Lightning page times 80% slower from the deployment on) failing the default policy's p95 page-time metric.
 /// </summary>
 public sealed class DemoTests(AzuritePeer azurite) : IClassFixture<AzuritePeer>
 {
@@ -40,7 +41,7 @@ public sealed class DemoTests(AzuritePeer azurite) : IClassFixture<AzuritePeer>
         Assert.Equal("pending", command["status"]!.GetValue<string>());
         Assert.Equal("revert", command["command"]!["type"]!.GetValue<string>());
         Assert.Equal("responding", state["phase"]!.GetValue<string>());
-        string[] story = ["signals per minute: apex.error", "check verdicts: apex-errors", "watch Watching -> Responding", "COMMAND revert", "ALERT Critical", "is Pending in the outbox"];
+        string[] story = ["signals per minute: apex.error", "check verdicts: apex-errors", "page-time Failed at", "watch Watching -> Responding", "COMMAND revert", "ALERT Critical", "is Pending in the outbox"];
         await Eventually.WaitUntilAsync(() => story.All(line => service.Output.Contains(line, StringComparison.Ordinal)), TimeSpan.FromSeconds(30),
             "the demo to tell the story: " + string.Join(" | ", story));
 
@@ -55,6 +56,15 @@ public sealed class DemoTests(AzuritePeer azurite) : IClassFixture<AzuritePeer>
         var liveAfter = state["commands"]![0]!["issuedAt"]!.GetValue<DateTimeOffset>() - state["anchor"]!.GetValue<DateTimeOffset>();
         var backtestAfter = breach.At - report.DeployedAt;
         Assert.True((liveAfter - backtestAfter).Duration() < TimeSpan.FromMinutes(1), $"live breach +{liveAfter}, back-test breach +{backtestAfter}");
+
+        var livePageTimes = watch["history"]!.AsArray().Select(e => e!["event"]!).Where(e => e["judgements"] is not null)
+            .SelectMany(e => e["judgements"]!.AsArray()).Select(j => j!).Where(j => j["metric"]!.GetValue<string>() == "page-time" && j["verdict"]!.GetValue<string>() == "failed")
+            .Select(j => (Observed: j["observed"]!.GetValue<double>(), Baseline: j["baseline"]!.GetValue<double>())).ToList();
+        var backtestPageTimes = report.Judgements.SelectMany(j => j.Judgements).Where(m => m.Metric == "page-time" && m.Verdict == Verdict.Failed)
+            .Select(m => (Observed: m.Observed!.Value, Baseline: m.Baseline!.Value)).ToList();
+        Assert.NotEmpty(livePageTimes);
+        Assert.NotEmpty(backtestPageTimes);
+        Assert.All(livePageTimes.Concat(backtestPageTimes), p => Assert.True(p.Observed > p.Baseline * 1.5, $"p95 {p.Observed} ms against baseline {p.Baseline} ms"));
     }
 
     /// <summary>The demo watch's record once its outbox holds a command; a timeout carries the service's output.</summary>

@@ -37,6 +37,15 @@ public sealed class ClassifiedSignalSourcesTests
         Assert.False(sut.CanFeed("00D000000000002AAA", "/event/Flow_Fault__e", "flow.error"));
     }
 
+    [Theory]
+    [InlineData("/dependencies/payments", "dependency.payments.ok", true)]
+    [InlineData("/dependencies/payments", "dependency.payments.latency", true)]
+    [InlineData("/dependencies/payments", "dependency.erp.latency", false)]
+    [InlineData("/dependencies/erp", "dependency.payments.failed", false)]
+    [InlineData("/event/LogEntryEvent__e", "dependency.payments.failed", false)]
+    public void A_dependencys_probe_channel_feeds_its_own_signals_only(string channel, string signal, bool feeds) =>
+        Assert.Equal(feeds, Sources().CanFeed(OrgId, channel, signal));
+
     private static ClassifiedSignalSources Sources(params SignalRuleOptions[] rules) =>
         new(Options.Create(new SignalCaptureOrgs
         {

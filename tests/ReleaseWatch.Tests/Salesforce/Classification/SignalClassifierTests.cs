@@ -61,5 +61,38 @@ public sealed class SignalClassifierTests
         Assert.Equal((42L, DateTimeOffset.FromUnixTimeMilliseconds(1795428000000)), (parsed!.ReplayId, parsed.OccurredAt));
     }
 
+    [Theory]
+    [InlineData("""{"StatusCode__c":503,"DurationMs__c":1200}""", "callout.failed")]
+    [InlineData("""{"StatusCode__c":"500","DurationMs__c":900}""", "callout.failed")]
+    [InlineData("""{"StatusCode__c":201,"DurationMs__c":80}""", "callout.ok")]
+    [InlineData("""{"StatusCode__c":404}""", null)]
+    [InlineData("""{"StatusCode__c":"timeout"}""", null)]
+    [InlineData("""{}""", null)]
+    public void Callout_outcome_rules_compare_an_http_status_field_as_a_number(string payload, string? signal)
+    {
+        var sut = SignalClassifier.For("00D000000000001",
+        [
+            new SignalRuleOptions { Channel = "/event/Callout_Result__e", Field = "StatusCode__c", AtLeast = 500, Signal = "callout.failed", Kind = SignalKind.Failure },
+            new SignalRuleOptions { Channel = "/event/Callout_Result__e", Field = "StatusCode__c", AtLeast = 200, Below = 300, Value = "DurationMs__c", Signal = "callout.ok", Kind = SignalKind.Activity },
+        ]);
+
+        var classified = sut.Classify(Event("/event/Callout_Result__e", payload));
+
+        Assert.Equal(signal, classified?.Signal);
+    }
+
+    [Fact]
+    public void A_nebula_logger_entry_of_a_failed_callout_counts_as_callout_failed_before_the_apex_error_default()
+    {
+        var rule = new SignalRuleOptions { Channel = "/event/LogEntryEvent__e", Field = "HttpResponseStatusCode__c", AtLeast = 500, Signal = "callout.failed", Kind = SignalKind.Failure };
+        var sut = SignalClassifier.For("00D000000000001", [rule]);
+
+        var failedCallout = sut.Classify(Event("/event/LogEntryEvent__e", """{"LoggingLevel__c":"ERROR","HttpResponseStatusCode__c":502,"Message__c":"Bad gateway from ERP"}"""));
+        var plainError = sut.Classify(Event("/event/LogEntryEvent__e", """{"LoggingLevel__c":"ERROR","Message__c":"NPE"}"""));
+
+        Assert.Equal(("callout.failed", "Bad gateway from ERP"), (failedCallout?.Signal, failedCallout?.Evidence?.Message));
+        Assert.Equal("apex.error", plainError?.Signal);
+    }
+
     private static StreamEvent Event(string channel, string payload) => new(channel, 1, JsonNode.Parse(payload)!.AsObject(), At);
 }

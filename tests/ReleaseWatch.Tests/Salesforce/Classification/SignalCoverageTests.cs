@@ -4,6 +4,7 @@ using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Classification;
+using ReleaseWatch.Salesforce.Limits;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Tests.Salesforce.Classification;
@@ -52,7 +53,7 @@ public sealed class SignalCoverageTests
     {
         var org = Org(["/event/LogEntryEvent__e", "/event/BatchApexErrorEvent", "/event/ConcurLongRunApexErrEvent"]);
         var logger = new ListLogger<SignalCoverageStartupCheck>();
-        var check = new SignalCoverageStartupCheck(Options.Create(new SignalCaptureOrgs { Orgs = [org] }), new PolicyCatalog([]), Sources(org), logger);
+        var check = new SignalCoverageStartupCheck(Options.Create(new SignalCaptureOrgs { Orgs = [org] }), new PolicyCatalog([]), Sources(org), logger, [], Sources(org));
 
         await check.StartAsync(CancellationToken.None);
 
@@ -61,6 +62,43 @@ public sealed class SignalCoverageTests
         Assert.Contains(OrgId, warning.Message, StringComparison.Ordinal);
         Assert.Contains("'flow-errors'", warning.Message, StringComparison.Ordinal);
         Assert.Contains("flow.error", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task The_daily_api_gauge_is_unseen_only_when_the_limits_poller_is_off(bool pollerOn, bool unseen)
+    {
+        var org = Org(["/event/LogEntryEvent__e", "/event/LightningUriEventStream", "/event/ApiEventStream"]);
+        var logger = new ListLogger<SignalCoverageStartupCheck>();
+        var captured = Options.Create(new SignalCaptureOrgs { Orgs = [org] });
+        var limits = new LimitsPolledChannels(captured, Options.Create(new LimitsPollingOptions { Enabled = pollerOn }));
+        var check = new SignalCoverageStartupCheck(captured, new PolicyCatalog([]), Sources(org), logger, [limits], Sources(org));
+
+        await check.StartAsync(CancellationToken.None);
+
+        Assert.Equal(unseen, logger.Entries.Any(e => e.Message.Contains("'api-requests-used'", StringComparison.Ordinal)));
+        Assert.DoesNotContain(logger.Entries, e => e.Message.Contains("'page-time'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_org_declaring_no_dependency_is_told_it_cannot_see_dependency_health_and_one_declaring_some_is_not()
+    {
+        var without = Org(["/event/LogEntryEvent__e"]);
+        var with = Org(["/event/LogEntryEvent__e"]);
+        with.Id = "00D000000000002AAA";
+        with.Dependencies = [new DependencyOptions { Name = "payments", Url = new Uri("https://payments.example.com/health") }];
+        var captured = Options.Create(new SignalCaptureOrgs { Orgs = [without, with] });
+        var sources = new ClassifiedSignalSources(captured);
+        var logger = new ListLogger<SignalCoverageStartupCheck>();
+        var check = new SignalCoverageStartupCheck(captured, new PolicyCatalog([]), sources, logger, [], sources);
+
+        await check.StartAsync(CancellationToken.None);
+
+        var unseen = logger.Entries.Where(e => e.Message.Contains("'dependency-latency'", StringComparison.Ordinal)).ToList();
+        Assert.Equal(LogLevel.Information, Assert.Single(unseen).Level);
+        Assert.Contains(OrgId, unseen[0].Message, StringComparison.Ordinal);
+        Assert.Equal(["dependency.payments.latency"], sources.Members(with.Id, "dependency.*.latency"));
     }
 
     private static OrgOptions Org(string[] channels, params SignalRuleOptions[] rules) => new()

@@ -52,6 +52,26 @@ public sealed class LimitsPollerTests(AzuritePeer azurite)
         Assert.Equal(0, await peers.Streaming.LimitsRequestsAsync());
     }
 
+    [Fact]
+    public async Task Polling_between_watches_fills_the_baseline_with_one_call_per_interval_however_often_asked()
+    {
+        await using var peers = await CaptureFixture.StartAsync();
+        await using var sut = Create(peers, ("ReleaseWatch:Limits:PollBetweenWatches", "true"));
+
+        var calls = 0;
+        for (var minute = 0; minute < 3; minute++)
+        {
+            calls += (await sut.Poller.PollAllAsync(CancellationToken.None)) + (await sut.Poller.PollAllAsync(CancellationToken.None));
+            sut.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(3, calls);
+        Assert.Equal(3, await peers.Streaming.LimitsRequestsAsync());
+        var now = sut.Time.GetUtcNow();
+        var gauges = await sut.Reader.ReadAsync(sut.Org.Id, ApiRequests, now.AddMinutes(-4), now, CancellationToken.None);
+        Assert.Equal(3, gauges.Values.Sketch.Count);
+    }
+
     [Theory]
     [InlineData("malformed")]
     [InlineData("server-error")]
@@ -105,7 +125,7 @@ public sealed class LimitsPollerTests(AzuritePeer azurite)
         ["DataStorageMB"] = new JsonObject { ["Max"] = 5, ["Remaining"] = 5 },
     };
 
-    private Sut Create(CaptureFixture peers)
+    private Sut Create(CaptureFixture peers, params (string Key, string Value)[] more)
     {
         var orgId = CaptureFixture.NewOrgId();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -118,7 +138,7 @@ public sealed class LimitsPollerTests(AzuritePeer azurite)
             ["ReleaseWatch:Orgs:0:Salesforce:ClientId"] = TokenEndpoint.ClientId,
             ["ReleaseWatch:Orgs:0:Salesforce:ClientSecret"] = TokenEndpoint.ClientSecret,
             ["ReleaseWatch:Limits:Enabled"] = "true",
-        }).Build();
+        }.Concat(more.Select(m => KeyValuePair.Create(m.Key, (string?)m.Value)))).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
