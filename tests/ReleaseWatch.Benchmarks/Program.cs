@@ -1,4 +1,5 @@
 using ReleaseWatch.Benchmarks.Capture;
+using ReleaseWatch.Benchmarks.Intake;
 using ReleaseWatch.Benchmarks.Judging;
 using ReleaseWatch.Benchmarks.Latency;
 using ReleaseWatch.Benchmarks.Rollouts;
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "judge" => JudgingBenchmark.Run(args[1..]),
     "judge-azurite" => await StoredJudgingBenchmark.RunAsync(args[1..]),
     "capture" => await CaptureBenchmark.RunAsync(args[1..]),
+    "accept" => await AcceptBenchmark.RunAsync(args[1..]),
     "latency" => await LatencyBenchmark.RunAsync(args[1..]),
     "scenarios" => await ScenarioBenchmark.RunAsync(args[1..]),
     "misbehaving" => await MisbehavingBenchmark.RunAsync(args[1..]),
@@ -20,6 +22,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] | latency [breaches=20] | misbehaving [seconds=10] | rollout [orgs=500] [concurrency=16] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
+    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] | capture [orgs=200] [events=30000] | accept [deployments=1200] | latency [breaches=20] | misbehaving [seconds=10] | rollout [orgs=500] [concurrency=16] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
     return 2;
 }

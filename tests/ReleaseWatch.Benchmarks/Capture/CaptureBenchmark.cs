@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReleaseWatch.Benchmarks.Storage;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
@@ -27,11 +28,12 @@ internal static class CaptureBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var orgCount = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
+        var events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30_000;
         await using var peers = new BenchmarkPeers();
         await peers.StartAsync();
         Console.WriteLine($"cores: {Environment.ProcessorCount}");
         MeasureClassification();
-        await MeasureCountingAsync(peers);
+        await MeasureCountingAsync(peers, events);
         await MeasureSubscribedOrgsAsync(peers, orgCount);
         return 0;
     }
@@ -53,22 +55,35 @@ internal static class CaptureBenchmark
         Console.WriteLine($"classification only: {messages.Count / clock.Elapsed.TotalSeconds:N0} events/s on one core ({failures} failures)");
     }
 
-    private static async Task MeasureCountingAsync(BenchmarkPeers peers)
+    /// <summary>
+    /// Classify, count, keep evidence and checkpoint into Azurite: batches of 100 events across 100 orgs, each org's
+    /// batches one after another as its subscriber delivers them, the orgs at once; storage requests per 1,000 events.
+    /// </summary>
+    private static async Task MeasureCountingAsync(BenchmarkPeers peers, int total)
     {
+        const int orgs = 100, batch = 100;
         await using var services = Services(peers, 0, 0);
         var processor = services.GetRequiredService<SignalBatchProcessor>();
-        var classifier = SignalClassifier.For("00DBENCHCOUNT", []);
-        const int total = 20_000, batch = 500;
+        var perOrg = Math.Max(batch, total / orgs / batch * batch);
+        var tally = RequestTally.Start(services);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        for (var start = 1; start <= total; start += batch)
+        await Task.WhenAll(Enumerable.Range(0, orgs).Select(o => Task.Run(async () =>
         {
-            var messages = Enumerable.Range(start, batch).Select(i => Message(i)).ToList();
-            await processor.ProcessAsync("00DBENCHCOUNT", classifier, messages, CancellationToken.None);
-        }
+            var org = OrgId(o);
+            var classifier = SignalClassifier.For(org, []);
+            for (var start = 1; start <= perOrg; start += batch)
+            {
+                var messages = Enumerable.Range(start, batch).Select(i => Message(i)).ToList();
+                await processor.ProcessAsync(org, classifier, messages, CancellationToken.None);
+            }
+        })));
 
+        var elapsed = clock.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"classify + count + evidence + checkpoint (batches of {batch}, Azurite): {total / clock.Elapsed.TotalSeconds:N0} events/s, {total / cpuUsed.TotalSeconds:N0} events per CPU second of this process");
+        var events = (double)orgs * perOrg;
+        Console.WriteLine($"classify + count + evidence + checkpoint ({orgs} orgs x {perOrg} events, batches of {batch}, Azurite): {events / elapsed.TotalSeconds:N0} events/s, {events / cpuUsed.TotalSeconds:N0} events per CPU second of this process");
+        Console.WriteLine($"  storage requests per 1,000 events: {tally.Per(events / 1000):0.0} ({tally.Describe(events / 1000)})");
     }
 
     private static async Task MeasureSubscribedOrgsAsync(BenchmarkPeers peers, int orgCount)

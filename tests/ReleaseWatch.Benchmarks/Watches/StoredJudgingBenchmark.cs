@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
+using ReleaseWatch.Benchmarks.Storage;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Signals;
@@ -56,6 +57,7 @@ internal static class StoredJudgingBenchmark
 
         await SeedSignalsAsync(provider, policy, start);
         var checks = provider.GetRequiredService<WatchChecks>();
+        var tally = RequestTally.Start(provider);
         var clock = Stopwatch.StartNew();
         long judged = 0;
         while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
@@ -71,6 +73,7 @@ internal static class StoredJudgingBenchmark
         Console.WriteLine($"judge-azurite: {watchCount} watches x {policy.Metrics.Count} metrics, {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"  watches judged and stored: {judged} ({rate:0.0}/s, {1000 / rate:0.0} ms each)");
         Console.WriteLine($"  metric judgements: {rate * policy.Metrics.Count:0}/s");
+        Console.WriteLine($"  storage requests per watch check: {tally.Per(judged):0.0} ({tally.Describe(judged)})");
         return 0;
     }
 
