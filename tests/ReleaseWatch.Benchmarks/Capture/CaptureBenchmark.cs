@@ -25,6 +25,9 @@ internal static class CaptureBenchmark
 {
     private const string Channel = "/event/LogEntryEvent__e";
 
+    /// <summary>The flush interval a fleet would set (ReleaseWatch:SignalCapture:Store:FlushInterval).</summary>
+    private static readonly TimeSpan FleetFlushInterval = TimeSpan.FromSeconds(1);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var orgCount = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
@@ -33,7 +36,8 @@ internal static class CaptureBenchmark
         await peers.StartAsync();
         Console.WriteLine($"cores: {Environment.ProcessorCount}");
         MeasureClassification();
-        await MeasureCountingAsync(peers, events);
+        await MeasureCountingAsync(peers, events, TimeSpan.Zero);
+        await MeasureCountingAsync(peers, events, FleetFlushInterval);
         await MeasureSubscribedOrgsAsync(peers, orgCount);
         return 0;
     }
@@ -59,10 +63,10 @@ internal static class CaptureBenchmark
     /// Classify, count, keep evidence and checkpoint into Azurite: batches of 100 events across 100 orgs, each org's
     /// batches one after another as its subscriber delivers them, the orgs at once; storage requests per 1,000 events.
     /// </summary>
-    private static async Task MeasureCountingAsync(BenchmarkPeers peers, int total)
+    private static async Task MeasureCountingAsync(BenchmarkPeers peers, int total, TimeSpan flushInterval)
     {
         const int orgs = 100, batch = 100;
-        await using var services = Services(peers, 0, 0);
+        await using var services = Services(peers, 0, 0, flushInterval);
         var processor = services.GetRequiredService<SignalBatchProcessor>();
         var perOrg = Math.Max(batch, total / orgs / batch * batch);
         var tally = RequestTally.Start(services);
@@ -78,11 +82,12 @@ internal static class CaptureBenchmark
                 await processor.ProcessAsync(org, classifier, messages, CancellationToken.None);
             }
         })));
+        await services.GetRequiredService<SignalFlusher>().FlushAsync();
 
         var elapsed = clock.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var events = (double)orgs * perOrg;
-        Console.WriteLine($"classify + count + evidence + checkpoint ({orgs} orgs x {perOrg} events, batches of {batch}, Azurite): {events / elapsed.TotalSeconds:N0} events/s, {events / cpuUsed.TotalSeconds:N0} events per CPU second of this process");
+        Console.WriteLine($"classify + count + evidence + checkpoint ({orgs} orgs x {perOrg} events, batches of {batch}, flush interval {flushInterval.TotalSeconds:0.#} s, Azurite): {events / elapsed.TotalSeconds:N0} events/s, {events / cpuUsed.TotalSeconds:N0} events per CPU second of this process");
         Console.WriteLine($"  storage requests per 1,000 events: {tally.Per(events / 1000):0.0} ({tally.Describe(events / 1000)})");
     }
 
@@ -91,7 +96,7 @@ internal static class CaptureBenchmark
         using var http = new HttpClient();
         var streaming = new Uri($"http://127.0.0.1:{peers.StreamingPort}");
         await using var tokens = await StartTokenEndpointAsync(http, streaming);
-        var services = Services(peers, orgCount, tokens.Port);
+        var services = Services(peers, orgCount, tokens.Port, FleetFlushInterval);
         GC.Collect();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = Process.GetCurrentProcess().WorkingSet64;
@@ -133,9 +138,13 @@ internal static class CaptureBenchmark
         await services.DisposeAsync();
     }
 
-    private static ServiceProvider Services(BenchmarkPeers peers, int orgCount, int tokenPort)
+    private static ServiceProvider Services(BenchmarkPeers peers, int orgCount, int tokenPort, TimeSpan flushInterval)
     {
-        var settings = new Dictionary<string, string?> { ["ReleaseWatch:Storage:ConnectionString"] = peers.StorageConnectionString };
+        var settings = new Dictionary<string, string?>
+        {
+            ["ReleaseWatch:Storage:ConnectionString"] = peers.StorageConnectionString,
+            ["ReleaseWatch:SignalCapture:Store:FlushInterval"] = flushInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        };
         for (var i = 0; i < orgCount; i++)
         {
             settings[$"ReleaseWatch:Orgs:{i}:Id"] = OrgId(i);
