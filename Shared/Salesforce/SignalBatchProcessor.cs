@@ -5,11 +5,11 @@ using ReleaseWatch.Signals;
 namespace ReleaseWatch.Salesforce;
 
 /// <summary>
-/// Turns one long-poll response into stored facts, in an order that survives a crash anywhere: record,
-/// count (buckets skip replay ids they already counted), keep evidence, and only then advance the
-/// replay checkpoints. A failure signal nudges the org's watches (a no-op nudge when nothing watches).
+/// Turns one long-poll response into stored facts, in an order that survives a crash anywhere: record, then count,
+/// keep evidence and advance the replay checkpoints in one write (rows skip replay ids they already counted). A failure
+/// signal nudges the org's watches once stored (a no-op nudge when nothing watches).
 /// </summary>
-internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamStateStore streams, SignalMessageRecorder recorder, TimeProvider time, IWatchNudge nudge)
+internal sealed class SignalBatchProcessor(SignalFlusher signals, SignalMessageRecorder recorder, TimeProvider time)
 {
     /// <param name="countFrom">Per channel, the time before which events are replayed history the org chose not to
     /// count (a channel resumed with -2 before it had a checkpoint): they advance the checkpoint, nothing else.</param>
@@ -63,15 +63,9 @@ internal sealed class SignalBatchProcessor(TableSignalStore signals, StreamState
             }
         }
 
-        await signals.CountAsync(orgId, occurrences, storing);
-        await signals.KeepEvidenceAsync(evidence, storing);
-        await streams.SaveCheckpointsAsync(orgId, checkpoints, storing);
-        CaptureMetrics.Stored(orgId, receivedAt, newest);
-        if (evidence.Count > 0)
-        {
-            await nudge.NotifySignalsAsync(orgId, cancellationToken);
-        }
-
+        // Counts, evidence samples and checkpoints are stored together (at once, or gathered with the org's next batches for
+        // the flush interval); the checkpoints never advance before the counts they cover. Failure evidence nudges the watches.
+        await signals.StoreAsync(new CapturedBatch(orgId, occurrences, evidence, checkpoints, () => CaptureMetrics.Stored(orgId, receivedAt, newest)), storing);
         return new ProcessedBatch(newest);
     }
 }

@@ -26,7 +26,9 @@ public static class SignalCaptureServiceCollectionExtensions
         services.AddSingleton<ISignalSources>(sp => sp.GetRequiredService<ClassifiedSignalSources>());
         services.AddSingleton<ISignalFamilies>(sp => sp.GetRequiredService<ClassifiedSignalSources>());
         services.AddSingleton<StreamStateStore>();
+        services.AddOptions<SignalStoreOptions>().Bind(configuration.GetSection("ReleaseWatch:SignalCapture:Store")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TableSignalStore>();
+        services.AddSingleton<SignalFlusher>();
         services.AddSingleton<ISignalReader>(sp => sp.GetRequiredService<TableSignalStore>());
         services.AddSingleton<ISignalEvidenceReader>(sp => sp.GetRequiredService<TableSignalStore>());
         services.AddSingleton<SignalLeaseStore>();

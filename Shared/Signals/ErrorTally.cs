@@ -28,9 +28,9 @@ public sealed record ErrorTally(
 }
 
 /// <summary>
-/// The errors of one signal over a span, most frequent first. <see cref="Counted"/> is how many evidence rows were
-/// counted; <see cref="Complete"/> is false when the span held more than the reader's scan limit, so the counts are
-/// lower bounds ("at least").
+/// The errors of one signal over a span, most frequent first. <see cref="Counted"/> is how many occurrences were
+/// counted; <see cref="Complete"/> is false when some could not be told apart (more distinct errors in a minute than a
+/// store keeps by name) or the span held more than the reader's scan limit, so the counts are lower bounds ("at least").
 /// </summary>
 public sealed record ErrorTallies(IReadOnlyList<ErrorTally> Errors, long Counted, bool Complete)
 {
@@ -59,6 +59,27 @@ public sealed record ErrorTallies(IReadOnlyList<ErrorTally> Errors, long Counted
             .Take(maxErrors)
             .ToList();
         return new ErrorTallies(errors, counted, complete);
+    }
+
+    /// <summary>
+    /// Tallies from counted totals per fingerprint key (every occurrence) and kept samples (a few of each): the counts are
+    /// the totals, the label and newest samples come from the samples. A counted fingerprint without a sample reads "(no message)".
+    /// </summary>
+    internal static ErrorTallies FromCounts(IReadOnlyDictionary<string, FingerprintCount> totals, IEnumerable<SignalEvidence> samples, int maxErrors, int samplesPerError, bool complete)
+    {
+        var sampled = samples.GroupBy(s => ErrorFingerprint.Of(s).Key).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var errors = totals.Where(t => t.Value.Count > 0).Select(pair =>
+            {
+                var (key, total) = pair;
+                var some = sampled.GetValueOrDefault(key) ?? [];
+                var latest = some.OrderByDescending(s => (s.OccurredAt, s.ReplayId)).FirstOrDefault();
+                var firstAt = some.Count > 0 ? some.Min(s => s.OccurredAt) : total.LastAt;
+                return new ErrorTally(latest?.Type, latest?.Message, latest?.Source, total.Count, firstAt, total.LastAt, Newest(some, samplesPerError));
+            })
+            .OrderByDescending(e => e.Count).ThenByDescending(e => e.LastAt).ThenBy(e => e.Label, StringComparer.Ordinal)
+            .Take(maxErrors)
+            .ToList();
+        return new ErrorTallies(errors, totals.Values.Sum(t => t.Count), complete);
     }
 
     private static List<SignalEvidence> Newest(IEnumerable<SignalEvidence> samples, int keep) =>

@@ -4,8 +4,8 @@ using System.Text;
 namespace ReleaseWatch.Signals;
 
 /// <summary>
-/// Table keys for signals. Buckets: PartitionKey = "{org}|{signal}", RowKey = minute "yyyyMMddHHmm", so a
-/// window is one partition range read. Channel names hold '/', which keys may not: it becomes '!'.
+/// Table keys for signals: minutes as "yyyyMMddHHmm" (see <see cref="SignalMinuteRow"/> for the rows), so a window is
+/// one partition range read. Channel names hold '/', which keys may not: it becomes '!'.
 /// </summary>
 internal static class SignalKeys
 {
@@ -25,4 +25,7 @@ internal static class SignalKeys
 
     /// <summary>The bucket property holding the highest replay id counted from <paramref name="channel"/> (property names must be identifiers).</summary>
     public static string ReplayProperty(string channel) => "R_" + Convert.ToHexString(Encoding.UTF8.GetBytes(channel));
+
+    /// <summary>The channel whose replay mark <paramref name="property"/> holds.</summary>
+    public static string ChannelOfReplayProperty(string property) => Encoding.UTF8.GetString(Convert.FromHexString(property.AsSpan(2)));
 }

@@ -5,33 +5,57 @@ using ReleaseWatch.Storage;
 namespace ReleaseWatch.Signals;
 
 /// <summary>
-/// Per-org stream rows in the streams table (PartitionKey = org id): "checkpoint|{channel}" (last counted
-/// replay id), "start|{channel}" (when a channel with no checkpoint was first subscribed for new events only),
+/// Per-org stream rows (PartitionKey = org id): in the signals table, beside the counts they cover, "checkpoint|{channel}"
+/// (last counted replay id); in the streams table "start|{channel}" (when a channel with no checkpoint was first subscribed for new events only),
 /// "health|{channel}" (state, detail, newest event and lag, each as its own subscriber last reported them) and
 /// "gap|{channel}|{from ticks}" (spans that may miss events).
 /// </summary>
 internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, ISignalSources sources)
 {
+    private const string CheckpointPrefix = "checkpoint|";
+    private const string GapPrefix = "gap|";
+    private const string HealthPrefix = "health|";
+
     public async Task<IReadOnlyDictionary<string, StreamCheckpoint>> ReadCheckpointsAsync(string orgId, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, StreamCheckpoint>(StringComparer.Ordinal);
-        await foreach (var row in RowsAsync(orgId, "checkpoint|", cancellationToken))
+        // Checkpoints saved before they moved beside the counts (streams table) still count, unless a newer one replaced them.
+        await foreach (var row in RowsAsync(TableNames.Streams, orgId, CheckpointPrefix, cancellationToken))
         {
-            result[row.GetString("Channel") ?? ""] = new StreamCheckpoint(row.GetInt64("ReplayId") ?? -1, row.GetDateTimeOffset("SavedAt") ?? default);
+            result[row.GetString("Channel") ?? ""] = Checkpoint(row);
+        }
+
+        await foreach (var row in RowsAsync(TableNames.Signals, orgId, CheckpointPrefix, cancellationToken))
+        {
+            result[row.GetString("Channel") ?? ""] = Checkpoint(row);
         }
 
         return result;
     }
 
-    /// <summary>Advances checkpoints; call only after the counts they cover are stored.</summary>
+    /// <summary>Advances checkpoints (one transaction); call only after the counts they cover are stored.</summary>
     public async Task SaveCheckpointsAsync(string orgId, IReadOnlyDictionary<string, long> replayIds, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
-        var now = time.GetUtcNow();
-        await Task.WhenAll(replayIds.Select(pair => table.UpsertEntityAsync(
-            new TableEntity(orgId, "checkpoint|" + SignalKeys.Channel(pair.Key)) { ["Channel"] = pair.Key, ["ReplayId"] = pair.Value, ["SavedAt"] = now },
-            TableUpdateMode.Merge, cancellationToken)));
+        if (replayIds.Count == 0)
+        {
+            return;
+        }
+
+        var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
+        foreach (var part in replayIds.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(part.Select(pair => new TableTransactionAction(TableTransactionActionType.UpsertMerge, CheckpointEntity(orgId, pair.Key, pair.Value))), cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// A checkpoint row, kept in the signals table beside the org's counts so that one transaction stores a batch's
+    /// counts and the checkpoint that covers them (PartitionKey = org id, RowKey = "checkpoint|{channel}").
+    /// </summary>
+    public TableEntity CheckpointEntity(string orgId, string channel, long replayId) =>
+        new(orgId, CheckpointPrefix + SignalKeys.Channel(channel)) { ["Channel"] = channel, ["ReplayId"] = replayId, ["SavedAt"] = time.GetUtcNow() };
+
+    private static StreamCheckpoint Checkpoint(TableEntity row) => new(row.GetInt64("ReplayId") ?? -1, row.GetDateTimeOffset("SavedAt") ?? default);
 
     /// <summary>
     /// When <paramref name="channel"/>, having no checkpoint, was first subscribed for new events only: a later
@@ -53,7 +77,7 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadStreamStartsAsync(string orgId, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var row in RowsAsync(orgId, "start|", cancellationToken))
+        await foreach (var row in RowsAsync(TableNames.Streams, orgId, "start|", cancellationToken))
         {
             if (row.GetDateTimeOffset("Since") is { } since)
             {
@@ -104,17 +128,12 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     public async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, CancellationToken cancellationToken) =>
         await ReadChannelsAsync(orgId, await ReadCheckpointsAsync(orgId, cancellationToken), cancellationToken);
 
-    /// <summary>Without checkpoints (null) when only the reports are needed: the judge reads them for every signal window.</summary>
     private async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, IReadOnlyDictionary<string, StreamCheckpoint>? checkpoints, CancellationToken cancellationToken)
     {
         var result = new List<ChannelHealth>();
-        await foreach (var row in RowsAsync(orgId, "health|", cancellationToken))
+        await foreach (var row in RowsAsync(TableNames.Streams, orgId, HealthPrefix, cancellationToken))
         {
-            var channel = row.GetString("Channel") ?? "";
-            var lag = row.GetDouble("LagSeconds") is double seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            result.Add(new ChannelHealth(channel, Enum.Parse<StreamState>(row.GetString("State") ?? nameof(StreamState.Stopped)), row.GetString("Detail") is { Length: > 0 } detail ? detail : null,
-                row.GetDateTimeOffset("UpdatedAt") ?? default, row.GetDateTimeOffset("NewestEventAt"), lag,
-                checkpoints is not null && checkpoints.TryGetValue(channel, out var checkpoint) ? checkpoint.ReplayId : null));
+            result.Add(Health(row, checkpoints));
         }
 
         return result;
@@ -123,9 +142,9 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     public async Task<IReadOnlyList<SignalGap>> ReadGapsAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var gaps = new List<SignalGap>();
-        await foreach (var row in RowsAsync(orgId, "gap|", cancellationToken))
+        await foreach (var row in RowsAsync(TableNames.Streams, orgId, GapPrefix, cancellationToken))
         {
-            var gap = new SignalGap(row.GetString("Channel") ?? "", row.GetDateTimeOffset("From") ?? default, row.GetDateTimeOffset("To") ?? default, row.GetString("Reason") ?? "");
+            var gap = Gap(row);
             if (gap.From < to && gap.To >= from)
             {
                 gaps.Add(gap);
@@ -135,25 +154,58 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
         return gaps;
     }
 
+    /// <summary>Every channel's last report and every gap of the org, in one query ("gap|…" and "health|…" rows are adjacent keys).</summary>
+    public async Task<(IReadOnlyList<ChannelHealth> Channels, IReadOnlyList<SignalGap> Gaps)> ReadFactsAsync(string orgId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
+        var channels = new List<ChannelHealth>();
+        var gaps = new List<SignalGap>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey ge {GapPrefix} and RowKey lt {HealthPrefix + "~"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(GapPrefix, StringComparison.Ordinal))
+            {
+                gaps.Add(Gap(row));
+            }
+            else if (row.RowKey.StartsWith(HealthPrefix, StringComparison.Ordinal))
+            {
+                channels.Add(Health(row, checkpoints: null));
+            }
+        }
+
+        return (channels, gaps);
+    }
+
     /// <summary>
     /// The last reports of the streams that feed <paramref name="signal"/> and their gaps in [from, to): a broken CDC
     /// stream does not make Apex errors unjudgeable. A signal that no reported stream can feed is judged on all of the
     /// org's streams, since nothing says which one it would come from. Facts only: the judge decides what they mean.
     /// </summary>
-    public async Task<(IReadOnlyList<ChannelHealth> Channels, IReadOnlyList<SignalGap> Gaps)> ReadSourcesAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public (IReadOnlyList<ChannelHealth> Channels, IReadOnlyList<SignalGap> Gaps) Sources(
+        string orgId, string signal, IReadOnlyList<ChannelHealth> channels, IReadOnlyList<SignalGap> gaps, DateTimeOffset from, DateTimeOffset to)
     {
-        var channelsRead = ReadChannelsAsync(orgId, checkpoints: null, cancellationToken);
-        var gaps = await ReadGapsAsync(orgId, from, to, cancellationToken);
-        var channels = await channelsRead;
+        var inSpan = gaps.Where(g => g.From < to && g.To >= from).ToList();
         var feeding = channels.Where(c => sources.CanFeed(orgId, c.Channel, signal)).ToList();
         return feeding.Count == 0
-            ? (channels, gaps)
-            : (feeding, [.. gaps.Where(g => sources.CanFeed(orgId, g.Channel, signal))]);
+            ? (channels, inSpan)
+            : (feeding, [.. inSpan.Where(g => sources.CanFeed(orgId, g.Channel, signal))]);
     }
 
-    private async IAsyncEnumerable<TableEntity> RowsAsync(string orgId, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static ChannelHealth Health(TableEntity row, IReadOnlyDictionary<string, StreamCheckpoint>? checkpoints)
     {
-        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
+        var channel = row.GetString("Channel") ?? "";
+        var lag = row.GetDouble("LagSeconds") is double seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        return new ChannelHealth(channel, Enum.Parse<StreamState>(row.GetString("State") ?? nameof(StreamState.Stopped)), row.GetString("Detail") is { Length: > 0 } detail ? detail : null,
+            row.GetDateTimeOffset("UpdatedAt") ?? default, row.GetDateTimeOffset("NewestEventAt"), lag,
+            checkpoints is not null && checkpoints.TryGetValue(channel, out var checkpoint) ? checkpoint.ReplayId : null);
+    }
+
+    private static SignalGap Gap(TableEntity row) =>
+        new(row.GetString("Channel") ?? "", row.GetDateTimeOffset("From") ?? default, row.GetDateTimeOffset("To") ?? default, row.GetString("Reason") ?? "");
+
+    private async IAsyncEnumerable<TableEntity> RowsAsync(string tableName, string orgId, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tableName, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -1,78 +1,106 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using ReleaseWatch.Signals.Values;
+using Microsoft.Extensions.Options;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Signals;
 
 /// <summary>
-/// Per (org, signal, minute) buckets and failure evidence in Table Storage. A bucket counts an event only if
-/// its replay id is above the highest it has counted from that channel (Salesforce orders replay ids per
-/// channel; within one batch they are counted in ascending order whatever the delivery order), and each bucket
-/// changes with its ETag, so redelivery and racing writers never double count.
+/// Captured signals in Table Storage, one partition per org in the signals table: a row per minute holding every
+/// signal's count, values and error fingerprint counts (<see cref="SignalMinuteRow"/>), the sampled evidence
+/// (<see cref="EvidenceRows"/>) and the replay checkpoints. A write stores a batch's rows, samples and checkpoints in one
+/// entity-group transaction, each known row changed with its ETag: redelivery and racing writers never double count, and a
+/// checkpoint never runs ahead of the counts it covers. The rows last written are kept (with their ETags), so a write
+/// reads nothing unless another writer got there first. A check reads every signal of its span in one range query.
 /// </summary>
-internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore streams) : ISignalReader, ISignalEvidenceReader
+internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore streams, IOptions<SignalStoreOptions>? options = null) : ISignalReader, ISignalEvidenceReader
 {
-    /// <summary>Counts a batch: one conditional bucket update per (signal, minute), in parallel across buckets.</summary>
-    public async Task CountAsync(string orgId, IReadOnlyCollection<SignalOccurrence> occurrences, CancellationToken cancellationToken)
+    // Table Storage takes at most 100 operations in one entity-group transaction (Azurite does not enforce it).
+    private const int MaxTransactionOperations = 100;
+    private const int MaxAttempts = 20;
+
+    private readonly SignalRowCache _cache = new();
+    private readonly int _samplesPerFingerprint = options?.Value.EvidencePerFingerprint ?? new SignalStoreOptions().EvidencePerFingerprint;
+
+    /// <summary>Counts occurrences that keep no evidence and advance no checkpoint (org limits, seeds).</summary>
+    public Task CountAsync(string orgId, IReadOnlyCollection<SignalOccurrence> occurrences, CancellationToken cancellationToken) =>
+        StoreAsync(orgId, occurrences, [], new Dictionary<string, long>(), cancellationToken);
+
+    /// <summary>
+    /// Stores what a batch (or a flush of several) holds: its counts, the first few of each error fingerprint per minute
+    /// as evidence, and the replay checkpoints, which advance in the same transaction as the counts they cover.
+    /// </summary>
+    public async Task StoreAsync(string orgId, IReadOnlyCollection<SignalOccurrence> occurrences, IReadOnlyCollection<SignalEvidence> evidence,
+        IReadOnlyDictionary<string, long> checkpoints, CancellationToken cancellationToken)
     {
-        if (occurrences.Count == 0)
+        if (occurrences.Count == 0 && checkpoints.Count == 0)
         {
             return;
         }
 
         var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
-        var groups = occurrences.GroupBy(o => (o.Signal, Minute: SignalKeys.Minute(o.OccurredAt)));
-        await Task.WhenAll(groups.Select(g => CountBucketAsync(table, SignalKeys.Bucket(orgId, g.Key.Signal), g.Key.Minute, [.. g], cancellationToken)));
-    }
-
-    public async Task KeepEvidenceAsync(IReadOnlyCollection<SignalEvidence> evidence, CancellationToken cancellationToken)
-    {
-        if (evidence.Count == 0)
+        var minutes = occurrences.Select(o => SignalKeys.MinuteStart(o.OccurredAt)).Distinct().ToList();
+        var org = _cache.For(orgId);
+        await org.Gate.WaitAsync(cancellationToken);
+        try
         {
-            return;
-        }
-
-        var table = await tables.GetAsync(TableNames.Evidence, cancellationToken);
-        // One transaction per partition and at most 100 rows (Table Storage's limit; Azurite does not enforce it).
-        var chunks = evidence.Select(EvidenceEntity.From)
-            .DistinctBy(e => (e.PartitionKey, e.RowKey))
-            .GroupBy(e => e.PartitionKey)
-            .SelectMany(g => g.Chunk(100));
-        await Task.WhenAll(chunks.Select(chunk =>
-            table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken)));
-    }
-
-    public async Task<SignalWindow> ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
-        var partition = SignalKeys.Bucket(orgId, signal);
-        var low = SignalKeys.Minute(from);
-        var high = SignalKeys.Minute(to);
-        var counts = new SortedDictionary<DateTimeOffset, long>();
-        var values = new ValueStatistics();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey le {high}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count", .. ValueColumns.Names], cancellationToken: cancellationToken))
-        {
-            var minute = SignalKeys.ParseMinute(row.RowKey);
-            if (minute >= SignalKeys.MinuteStart(from) && minute < to)
+            for (var attempt = 1; ; attempt++)
             {
-                counts[minute] = row.GetInt64("Count") ?? 0;
-                values.Merge(ValueColumns.Read(row));
+                if (attempt > 1)
+                {
+                    await LoadAsync(table, org, minutes, cancellationToken);
+                }
+
+                var rows = org.Rows(minutes);
+                var merged = SignalMerge.Apply(rows, occurrences, evidence, _samplesPerFingerprint);
+                var written = merged.Changed.Select(row => row.ToEntity(orgId)).ToList();
+                var actions = merged.Samples.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EvidenceRows.From(e)))
+                    .Concat(merged.Changed.Zip(written, (row, entity) => row.ETag is { } etag
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
+                        : new TableTransactionAction(TableTransactionActionType.Add, entity)))
+                    .Concat(checkpoints.Select(pair => new TableTransactionAction(TableTransactionActionType.UpsertMerge, streams.CheckpointEntity(orgId, pair.Key, pair.Value))))
+                    .ToList();
+                try
+                {
+                    // One transaction at most 100 operations, the checkpoints last: a later part never commits before an earlier one.
+                    var etags = new List<ETag>(actions.Count);
+                    foreach (var part in actions.Chunk(MaxTransactionOperations))
+                    {
+                        var response = await table.SubmitTransactionAsync(part, cancellationToken);
+                        etags.AddRange(response.Value.Select(r => r.Headers.ETag ?? default));
+                    }
+
+                    org.Written(written, etags.Skip(merged.Samples.Count).Take(written.Count).ToList());
+                    return;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+                {
+                    // Another writer changed a row first (or made one this writer took as new): read them again and recount.
+                }
             }
         }
-
-        var (channels, gaps) = await streams.ReadSourcesAsync(orgId, signal, from, to, cancellationToken);
-        return new SignalWindow(orgId, signal, from, to, counts, channels, gaps) { Values = values };
+        finally
+        {
+            org.Gate.Release();
+        }
     }
+
+    public async Task<SignalWindow> ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        (await ReadMinutesAsync(orgId, from, to, cancellationToken)).Window(signal, from, to);
+
+    public async Task<ISignalRange> ReadRangeAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await ReadMinutesAsync(orgId, from, to, cancellationToken);
 
     async Task<IReadOnlyList<SignalEvidence>> ISignalEvidenceReader.ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken)
     {
         var found = new List<SignalEvidence>();
         await foreach (var row in EvidenceAsync(orgId, signal, from, to, Math.Min(max, 1000), cancellationToken))
         {
-            found.Add(row);
+            if (row.OccurredAt >= from && row.OccurredAt < to)
+            {
+                found.Add(row);
+            }
+
             if (found.Count >= max)
             {
                 break;
@@ -82,127 +110,96 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
         return found;
     }
 
+    /// <summary>
+    /// True totals per fingerprint from the minute rows (every counted occurrence), labels and samples from the kept evidence
+    /// (at least one of each fingerprint in each minute it occurred). Minutes are whole: a span starting mid-minute counts that minute.
+    /// </summary>
     async Task<ErrorTallies> ISignalEvidenceReader.TallyAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int maxErrors, CancellationToken cancellationToken)
     {
-        // Every failure event keeps one evidence row (keyed by channel and replay id, so redelivery never adds one):
-        // counting the rows of the span is counting the occurrences, up to a scan limit that bounds one alert's cost.
-        var rows = new List<SignalEvidence>();
-        var complete = true;
-        await foreach (var row in EvidenceAsync(orgId, signal, from, to, 1000, cancellationToken))
+        var minutes = ReadRowsAsync(orgId, from, to, cancellationToken);
+        var samples = new List<SignalEvidence>();
+        await foreach (var row in EvidenceAsync(orgId, signal, SignalKeys.MinuteStart(from), to, 1000, cancellationToken))
         {
-            if (rows.Count >= MaxTalliedRows)
-            {
-                complete = false;
-                break;
-            }
-
-            rows.Add(row);
+            samples.Add(row);
         }
 
-        return ErrorTallies.Of(rows, maxErrors, samplesPerError: 3, complete);
+        var totals = new Dictionary<string, FingerprintCount>(StringComparer.Ordinal);
+        var first = SignalKeys.MinuteStart(from);
+        foreach (var row in await minutes)
+        {
+            if (row.Minute >= first && row.Minute < to && row.Cells.TryGetValue(signal, out var cell))
+            {
+                foreach (var (key, count) in cell.Fingerprints)
+                {
+                    var total = totals.GetValueOrDefault(key);
+                    totals[key] = new FingerprintCount(total.Count + count.Count, count.LastAt > total.LastAt ? count.LastAt : total.LastAt);
+                }
+            }
+        }
+
+        return ErrorTallies.FromCounts(totals, samples, maxErrors, samplesPerError: 3, complete: !totals.ContainsKey(SignalCell.OtherFingerprints));
     }
 
-    /// <summary>The most evidence rows one tally reads; past it the counts are lower bounds.</summary>
-    internal const int MaxTalliedRows = 20_000;
+    private async Task<SignalMinutes> ReadMinutesAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var facts = streams.ReadFactsAsync(orgId, cancellationToken);
+        var rows = await ReadRowsAsync(orgId, from, to, cancellationToken);
+        var (channels, gaps) = await facts;
+        return new SignalMinutes(orgId, from, to, rows, channels, gaps, streams, this);
+    }
+
+    private async Task<IReadOnlyList<SignalMinuteRow>> ReadRowsAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
+        var (low, high) = SignalMinuteRow.Range(from, to);
+        var rows = new List<SignalMinuteRow>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey ge {low} and RowKey le {high}"), cancellationToken: cancellationToken))
+        {
+            if (SignalMinuteRow.IsMinuteRow(entity.RowKey))
+            {
+                rows.Add(SignalMinuteRow.From(entity));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Reads the stored chunks of <paramref name="minutes"/> (one range query) into the org's kept rows.</summary>
+    private static async Task LoadAsync(TableClient table, SignalRowCache.OrgRows org, IReadOnlyList<DateTimeOffset> minutes, CancellationToken cancellationToken)
+    {
+        if (minutes.Count == 0)
+        {
+            return;
+        }
+
+        var (low, high) = SignalMinuteRow.Range(minutes.Min(), minutes.Max());
+        var found = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {org.OrgId} and RowKey ge {low} and RowKey le {high}"), cancellationToken: cancellationToken))
+        {
+            if (SignalMinuteRow.IsMinuteRow(entity.RowKey))
+            {
+                found.Add(entity);
+            }
+        }
+
+        org.Loaded(minutes, found);
+    }
 
     private async IAsyncEnumerable<SignalEvidence> EvidenceAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int pageSize,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.Evidence, cancellationToken);
-        var partition = SignalKeys.Bucket(orgId, signal);
-        // Row keys start with inverted ticks: newest first, and the window is a key range.
-        var low = EvidenceEntity.TimeKey(to);
-        var high = EvidenceEntity.TimeKey(from);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {low} and RowKey le {high + "~"}");
+        var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
+        var (low, high) = EvidenceRows.Range(signal, from, to);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey gt {low} and RowKey le {high}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken))
         {
-            yield return EvidenceEntity.ToEvidence(row, orgId, signal);
+            yield return EvidenceRows.ToEvidence(row);
         }
-    }
-
-    private static async Task CountBucketAsync(TableClient table, string partition, string minute, IReadOnlyList<SignalOccurrence> batch, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, minute, cancellationToken: cancellationToken);
-            var bucket = existing.HasValue ? existing.Value! : new TableEntity(partition, minute) { ["Count"] = 0L };
-            var added = 0L;
-            ValueStatistics? values = null;
-            // Ascending replay ids: a batch delivered out of order (shuffled, descending) must not skip the lower ids
-            // arriving after a higher one. Across batches, Salesforce's per-channel order is what the marks rely on.
-            foreach (var occurrence in batch.OrderBy(o => o.ReplayId))
-            {
-                var property = SignalKeys.ReplayProperty(occurrence.Channel);
-                var highest = bucket.GetInt64(property) ?? long.MinValue;
-                if (occurrence.ReplayId > highest)
-                {
-                    bucket[property] = occurrence.ReplayId;
-                    added++;
-                    if (occurrence.Value is { } reading)
-                    {
-                        values ??= ValueColumns.Read(bucket);
-                        values.Add(reading, occurrence.OccurredAt);
-                    }
-                }
-            }
-
-            if (added == 0)
-            {
-                return;
-            }
-
-            bucket["Count"] = (bucket.GetInt64("Count") ?? 0) + added;
-            if (values is not null)
-            {
-                ValueColumns.Write(bucket, values);
-            }
-
-            try
-            {
-                if (existing.HasValue)
-                {
-                    await table.UpdateEntityAsync(bucket, bucket.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await table.AddEntityAsync(bucket, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another writer changed the bucket first: read it again and recount against its replay ids.
-            }
-        }
-    }
-
-    private static class EvidenceEntity
-    {
-        public static string TimeKey(DateTimeOffset at) =>
-            (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
-
-        public static TableEntity From(SignalEvidence e) => new(SignalKeys.Bucket(e.OrgId, e.Signal),
-            TimeKey(e.OccurredAt) + "|" + SignalKeys.Channel(e.Channel) + "|" + e.ReplayId.ToString(CultureInfo.InvariantCulture))
-        {
-            ["Channel"] = e.Channel,
-            ["ReplayId"] = e.ReplayId,
-            ["OccurredAt"] = e.OccurredAt,
-            ["Type"] = e.Type,
-            ["Message"] = e.Message,
-            ["Source"] = e.Source,
-            ["RecordIds"] = string.Join(',', e.RecordIds),
-        };
-
-        public static SignalEvidence ToEvidence(TableEntity row, string orgId, string signal) => new(
-            orgId, signal, row.GetString("Channel") ?? "", row.GetInt64("ReplayId") ?? 0, row.GetDateTimeOffset("OccurredAt") ?? default,
-            row.GetString("Type"), row.GetString("Message"), row.GetString("Source"),
-            (row.GetString("RecordIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 }
 
 /// <summary>
 /// One event to count: which signal, from which channel and replay id, in which minute; for a value signal also its
-/// reading (a number, or skipped), kept in the bucket's value columns in the same write as the count.
+/// reading (a number, or skipped), kept in the row's value columns in the same write as the count.
 /// </summary>
-internal sealed record SignalOccurrence(string Signal, string Channel, long ReplayId, DateTimeOffset OccurredAt, ValueReading? Value = null);
+internal sealed record SignalOccurrence(string Signal, string Channel, long ReplayId, DateTimeOffset OccurredAt, Values.ValueReading? Value = null);

@@ -4,8 +4,8 @@ using ReleaseWatch.Telemetry;
 namespace ReleaseWatch.Storage;
 
 /// <summary>
-/// Table Storage requests as a metric: the hook for a request-counting pipeline policy on the Table clients, which
-/// calls <see cref="Requested"/> once per request it sees. Until one is registered nothing is recorded.
+/// Table Storage requests as a metric: <see cref="CountingPolicy"/>, on every Table client the storage registration
+/// builds, calls <see cref="Requested"/> once per request it sends.
 /// </summary>
 internal static class StorageMetrics
 {

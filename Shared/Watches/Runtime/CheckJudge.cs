@@ -7,16 +7,23 @@ using ReleaseWatch.Watches.Deciding;
 namespace ReleaseWatch.Watches.Runtime;
 
 /// <summary>
-/// Builds a check's event: expands metric templates into their family's members, reads each metric's signal windows
-/// and the traffic of the streams that feed it, and asks the pure judge. The I/O half of a judgement.
+/// Builds a check's event: expands metric templates into their family's members, reads the org's signals over the
+/// check's whole span at once (one range query and the streams' facts, whatever the number of metrics), cuts each
+/// metric's windows and the traffic of the streams that feed it from that read, and asks the pure judge. The I/O half of a judgement.
 /// </summary>
-internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOptions> streams, ISignalFamilies families)
+internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOptions> streams, ISignalFamilies families)
 {
     public async Task<SignalsJudged> JudgeAsync(WatchState state, Policy policy, JudgementTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var org = state.Org.Id;
         var (baselineFrom, baselineTo) = CheckSpans.Baseline(policy, state.Anchor);
         var (recentFrom, recentTo) = CheckSpans.Recent(policy, state.Anchor, now, CheckSpans.TrafficLookback);
+        var metrics = policy.Metrics.SelectMany(m => MetricFamily.IsTemplate(m)
+            ? families.Members(org, m.Signal).Select(signal => (Metric: MetricFamily.Member(m, signal), Member: true))
+            : [(Metric: m, Member: false)]).ToList();
+        var spans = metrics.Select(m => CheckSpans.Observed(policy, m.Metric, state.Anchor, now))
+            .Append((baselineFrom, baselineTo)).Append((recentFrom, recentTo)).ToList();
+        var reader = await signals.ReadRangeAsync(org, spans.Min(s => s.Item1), spans.Max(s => s.Item2), cancellationToken);
         // One read of each stream's traffic per check, shared by the metrics it feeds.
         var traffic = new Dictionary<string, Task<ChannelTrafficWindows>>(StringComparer.Ordinal);
         Task<ChannelTrafficWindows> TrafficOf(string channel)
@@ -25,7 +32,7 @@ internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOpti
             {
                 if (!traffic.TryGetValue(channel, out var read))
                 {
-                    read = ReadTrafficAsync(org, channel, recentFrom, recentTo, baselineFrom, baselineTo, cancellationToken);
+                    read = ReadTrafficAsync(reader, channel, recentFrom, recentTo, baselineFrom, baselineTo, cancellationToken);
                     traffic[channel] = read;
                 }
 
@@ -33,21 +40,18 @@ internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOpti
             }
         }
 
-        // The windows are independent reads: issue them together, the judge then runs on each metric in order.
-        var metrics = policy.Metrics.SelectMany(m => MetricFamily.IsTemplate(m)
-            ? families.Members(org, m.Signal).Select(signal => (Metric: MetricFamily.Member(m, signal), Member: true))
-            : [(Metric: m, Member: false)]);
+        // The windows come from the read above (a reader without range reads reads them one by one, together).
         var judgements = await Task.WhenAll(metrics.Select(async entry =>
         {
             var metric = entry.Metric;
             var (from, to) = CheckSpans.Observed(policy, metric, state.Anchor, now);
-            var observed = reader.ReadAsync(org, metric.Signal, from, to, cancellationToken);
-            var baseline = reader.ReadAsync(org, metric.Signal, baselineFrom, baselineTo, cancellationToken);
+            var observed = reader.ReadAsync(metric.Signal, from, to, cancellationToken);
+            var baseline = reader.ReadAsync(metric.Signal, baselineFrom, baselineTo, cancellationToken);
             Task<SignalWindow>? observedDenominator = null, baselineDenominator = null;
             if (metric.Measure == MetricMeasure.Ratio && metric.Denominator is { } denominator)
             {
-                observedDenominator = reader.ReadAsync(org, denominator, from, to, cancellationToken);
-                baselineDenominator = reader.ReadAsync(org, denominator, baselineFrom, baselineTo, cancellationToken);
+                observedDenominator = reader.ReadAsync(denominator, from, to, cancellationToken);
+                baselineDenominator = reader.ReadAsync(denominator, baselineFrom, baselineTo, cancellationToken);
             }
 
             var baselineWindow = await baseline;
@@ -68,12 +72,12 @@ internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOpti
         return new SignalsJudged(trigger, now, [.. judgements.OfType<MetricJudgement>()]);
     }
 
-    private async Task<ChannelTrafficWindows> ReadTrafficAsync(
-        string org, string channel, DateTimeOffset from, DateTimeOffset to, DateTimeOffset baselineFrom, DateTimeOffset baselineTo, CancellationToken cancellationToken)
+    private static async Task<ChannelTrafficWindows> ReadTrafficAsync(
+        ISignalRange reader, string channel, DateTimeOffset from, DateTimeOffset to, DateTimeOffset baselineFrom, DateTimeOffset baselineTo, CancellationToken cancellationToken)
     {
         var signal = ChannelTraffic.Signal(channel);
-        var recent = reader.ReadAsync(org, signal, from, to, cancellationToken);
-        var baseline = reader.ReadAsync(org, signal, baselineFrom, baselineTo, cancellationToken);
+        var recent = reader.ReadAsync(signal, from, to, cancellationToken);
+        var baseline = reader.ReadAsync(signal, baselineFrom, baselineTo, cancellationToken);
         return new ChannelTrafficWindows(channel, await recent, await baseline);
     }
 }

@@ -22,9 +22,16 @@ internal sealed class TableWatchStore(ITableProvider tables) : IWatchStore
     public async Task<bool> CreateAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken)
     {
         var actions = Step(decision, outbox, new TableTransactionAction(TableTransactionActionType.Add, WatchRows.State(decision.State)));
+        var table = await Table(cancellationToken);
         try
         {
-            await (await Table(cancellationToken)).SubmitTransactionAsync(actions, cancellationToken);
+            // Listed before it exists: a crash in between leaves an index row whose watch is missing, which lists nothing.
+            if (!decision.State.Phase.IsCompleted())
+            {
+                await table.UpsertEntityAsync(OpenWatchIndex.Row(decision.State), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            await table.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
@@ -36,14 +43,21 @@ internal sealed class TableWatchStore(ITableProvider tables) : IWatchStore
     public async Task SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken)
     {
         var actions = Step(decision, outbox, new TableTransactionAction(TableTransactionActionType.UpdateReplace, WatchRows.State(decision.State), etag));
+        var table = await Table(cancellationToken);
         try
         {
-            await (await Table(cancellationToken)).SubmitTransactionAsync(actions, cancellationToken);
+            await table.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
             // 412: the state row's ETag moved on; 409: this history version was written by a racing step.
             throw new WatchConcurrencyException(decision.State.WatchId, ex);
+        }
+
+        if (decision.State.Phase.IsCompleted())
+        {
+            // Unlisted after it completed: a crash in between leaves a row that the next listing removes.
+            await OpenWatchIndex.RemoveAsync(table, decision.State.Org.Id, decision.State.WatchId, cancellationToken);
         }
     }
 
@@ -72,16 +86,27 @@ internal sealed class TableWatchStore(ITableProvider tables) : IWatchStore
         return new WatchPage([], null);
     }
 
+    /// <summary>By the org's index partition: one query and a point read per listed watch, whatever the org's history.</summary>
     public async Task<IReadOnlyList<WatchState>> ListOpenAsync(string orgId, CancellationToken cancellationToken)
     {
         var table = await Table(cancellationToken);
-        var open = new List<WatchState>();
-        await foreach (var row in table.QueryAsync<TableEntity>(StateFilter(orgId, null), cancellationToken: cancellationToken))
+        var listed = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(OpenWatchIndex.Filter(orgId), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            var state = WatchRows.ReadState(row);
-            if (!state.Phase.IsCompleted())
+            listed.Add(row.RowKey);
+        }
+
+        var states = await Task.WhenAll(listed.Select(id => GetAsync(id, cancellationToken)));
+        var open = new List<WatchState>();
+        foreach (var (id, stored) in listed.Zip(states))
+        {
+            if (stored is { State: var state } && !state.Phase.IsCompleted())
             {
                 open.Add(state);
+            }
+            else if (stored is not null)
+            {
+                await OpenWatchIndex.RemoveAsync(table, orgId, id, cancellationToken);
             }
         }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReleaseWatch.Benchmarks.Storage;
 using ReleaseWatch.Salesforce;
 using ReleaseWatch.Salesforce.Classification;
 using ReleaseWatch.Signals;
@@ -24,14 +25,19 @@ internal static class CaptureBenchmark
 {
     private const string Channel = "/event/LogEntryEvent__e";
 
+    /// <summary>The flush interval a fleet would set (ReleaseWatch:SignalCapture:Store:FlushInterval).</summary>
+    private static readonly TimeSpan FleetFlushInterval = TimeSpan.FromSeconds(1);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var orgCount = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
+        var events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30_000;
         await using var peers = new BenchmarkPeers();
         await peers.StartAsync();
         Console.WriteLine($"cores: {Environment.ProcessorCount}");
         MeasureClassification();
-        await MeasureCountingAsync(peers);
+        await MeasureCountingAsync(peers, events, TimeSpan.Zero);
+        await MeasureCountingAsync(peers, events, FleetFlushInterval);
         await MeasureSubscribedOrgsAsync(peers, orgCount);
         return 0;
     }
@@ -53,22 +59,37 @@ internal static class CaptureBenchmark
         Console.WriteLine($"classification only: {messages.Count / clock.Elapsed.TotalSeconds:N0} events/s on one core ({failures} failures)");
     }
 
-    private static async Task MeasureCountingAsync(BenchmarkPeers peers)
+    /// <summary>
+    /// Classify, count, keep evidence and checkpoint into Azurite: batches of 100 events across 100 orgs, each org's
+    /// batches one after another as its subscriber delivers them, the orgs at once; storage requests per 1,000 events.
+    /// </summary>
+    private static async Task MeasureCountingAsync(BenchmarkPeers peers, int total, TimeSpan flushInterval)
     {
-        await using var services = Services(peers, 0, 0);
+        const int orgs = 100, batch = 100;
+        await using var services = Services(peers, 0, 0, flushInterval);
         var processor = services.GetRequiredService<SignalBatchProcessor>();
-        var classifier = SignalClassifier.For("00DBENCHCOUNT", []);
-        const int total = 20_000, batch = 500;
+        var perOrg = Math.Max(batch, total / orgs / batch * batch);
+        var tally = RequestTally.Start(services);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        for (var start = 1; start <= total; start += batch)
+        await Task.WhenAll(Enumerable.Range(0, orgs).Select(o => Task.Run(async () =>
         {
-            var messages = Enumerable.Range(start, batch).Select(i => Message(i)).ToList();
-            await processor.ProcessAsync("00DBENCHCOUNT", classifier, messages, CancellationToken.None);
-        }
+            // Orgs of their own per run: a run must not meet the rows of the one before.
+            var org = $"00DCOUNT{(flushInterval > TimeSpan.Zero ? 1 : 0)}{o:D9}";
+            var classifier = SignalClassifier.For(org, []);
+            for (var start = 1; start <= perOrg; start += batch)
+            {
+                var messages = Enumerable.Range(start, batch).Select(i => Message(i)).ToList();
+                await processor.ProcessAsync(org, classifier, messages, CancellationToken.None);
+            }
+        })));
+        await services.GetRequiredService<SignalFlusher>().FlushAsync();
 
+        var elapsed = clock.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"classify + count + evidence + checkpoint (batches of {batch}, Azurite): {total / clock.Elapsed.TotalSeconds:N0} events/s, {total / cpuUsed.TotalSeconds:N0} events per CPU second of this process");
+        var events = (double)orgs * perOrg;
+        Console.WriteLine($"classify + count + evidence + checkpoint ({orgs} orgs x {perOrg} events, batches of {batch}, flush interval {flushInterval.TotalSeconds:0.#} s, Azurite): {events / elapsed.TotalSeconds:N0} events/s, {events / cpuUsed.TotalSeconds:N0} events per CPU second of this process");
+        Console.WriteLine($"  storage requests per 1,000 events: {tally.Per(events / 1000):0.0} ({tally.Describe(events / 1000)})");
     }
 
     private static async Task MeasureSubscribedOrgsAsync(BenchmarkPeers peers, int orgCount)
@@ -76,7 +97,7 @@ internal static class CaptureBenchmark
         using var http = new HttpClient();
         var streaming = new Uri($"http://127.0.0.1:{peers.StreamingPort}");
         await using var tokens = await StartTokenEndpointAsync(http, streaming);
-        var services = Services(peers, orgCount, tokens.Port);
+        var services = Services(peers, orgCount, tokens.Port, FleetFlushInterval);
         GC.Collect();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = Process.GetCurrentProcess().WorkingSet64;
@@ -100,13 +121,21 @@ internal static class CaptureBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await http.PostAsync(new Uri(streaming, "/control/publish"), JsonContent.Create(new JsonObject { ["channel"] = Channel, ["count"] = perOrg, ["payload"] = new JsonObject { ["LoggingLevel__c"] = "ERROR", ["Message__c"] = "benchmark" } }));
-        var counted = (await Eventually.WaitForAsync<long?>(async () =>
+        // Each probe reads only the orgs not yet complete (a read per org per probe would load Azurite more than capture does).
+        var waiting = Enumerable.Range(0, orgCount).Select(OrgId).ToHashSet(StringComparer.Ordinal);
+        var counted = 0L;
+        await Eventually.WaitUntilAsync(async () =>
         {
             var now = TimeProvider.System.GetUtcNow();
-            var windows = await Task.WhenAll(Enumerable.Range(0, orgCount).Select(i => reader.ReadAsync(OrgId(i), "apex.error", now.AddHours(-1), now.AddHours(1), CancellationToken.None)));
-            var total = windows.Sum(w => w.Total);
-            return total >= (long)orgCount * perOrg ? total : null;
-        }, TimeSpan.FromMinutes(3), $"{orgCount * perOrg} events to be counted"))!.Value;
+            var windows = await Task.WhenAll(waiting.Select(org => reader.ReadAsync(org, "apex.error", now.AddHours(-1), now.AddHours(1), CancellationToken.None)));
+            foreach (var window in windows.Where(w => w.Total >= perOrg))
+            {
+                waiting.Remove(window.OrgId);
+                counted += window.Total;
+            }
+
+            return waiting.Count == 0;
+        }, TimeSpan.FromMinutes(3), $"{orgCount * perOrg} events to be counted");
 
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"{orgCount} orgs x {perOrg} events delivered, classified and counted: {counted} in {clock.Elapsed.TotalSeconds:N1} s = {counted / clock.Elapsed.TotalSeconds:N0} events/s, {counted / cpuUsed.TotalSeconds:N0} events per CPU second (includes the reads that check the counts)");
@@ -118,9 +147,13 @@ internal static class CaptureBenchmark
         await services.DisposeAsync();
     }
 
-    private static ServiceProvider Services(BenchmarkPeers peers, int orgCount, int tokenPort)
+    private static ServiceProvider Services(BenchmarkPeers peers, int orgCount, int tokenPort, TimeSpan flushInterval)
     {
-        var settings = new Dictionary<string, string?> { ["ReleaseWatch:Storage:ConnectionString"] = peers.StorageConnectionString };
+        var settings = new Dictionary<string, string?>
+        {
+            ["ReleaseWatch:Storage:ConnectionString"] = peers.StorageConnectionString,
+            ["ReleaseWatch:SignalCapture:Store:FlushInterval"] = flushInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        };
         for (var i = 0; i < orgCount; i++)
         {
             settings[$"ReleaseWatch:Orgs:{i}:Id"] = OrgId(i);

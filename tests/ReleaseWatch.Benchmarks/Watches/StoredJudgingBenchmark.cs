@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
+using ReleaseWatch.Benchmarks.Storage;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Signals;
@@ -24,6 +25,7 @@ internal static class StoredJudgingBenchmark
     {
         var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
         var watchCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+        var concurrency = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
         await using var peers = new BenchmarkPeers();
         await peers.StartAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -56,21 +58,28 @@ internal static class StoredJudgingBenchmark
 
         await SeedSignalsAsync(provider, policy, start);
         var checks = provider.GetRequiredService<WatchChecks>();
+        var tally = RequestTally.Start(provider);
         var clock = Stopwatch.StartNew();
         long judged = 0;
-        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        // Each of `concurrency` workers judges its share of the watches in turn, as a ticker judging several at once would.
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
-            foreach (var id in ids)
+            var mine = ids.Where((_, i) => i % concurrency == worker).ToList();
+            while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
             {
-                await checks.JudgeAsync(id, JudgementTrigger.Check, CancellationToken.None);
-                judged++;
+                foreach (var id in mine)
+                {
+                    await checks.JudgeAsync(id, JudgementTrigger.Check, CancellationToken.None);
+                    Interlocked.Increment(ref judged);
+                }
             }
-        }
+        })));
 
         var rate = judged / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"judge-azurite: {watchCount} watches x {policy.Metrics.Count} metrics, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"judge-azurite: {watchCount} watches x {policy.Metrics.Count} metrics, {concurrency} at a time, {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"  watches judged and stored: {judged} ({rate:0.0}/s, {1000 / rate:0.0} ms each)");
         Console.WriteLine($"  metric judgements: {rate * policy.Metrics.Count:0}/s");
+        Console.WriteLine($"  storage requests per watch check: {tally.Per(judged):0.0} ({tally.Describe(judged)})");
         return 0;
     }
 

@@ -94,6 +94,42 @@ public sealed class TableSignalStoreTests(AzuritePeer azurite)
         Assert.Equal((SignalSourceHealth.Down, 1), (HealthNow(unfed), unfed.Gaps.Count));
     }
 
+    [Fact]
+    public async Task CountAsync_an_org_with_more_signals_than_one_row_holds_gets_more_chunks_and_every_window_reads_right()
+    {
+        var (sut, _) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        var signals = Enumerable.Range(0, 400).Select(i => $"business.object{i}.created").ToList();
+        var occurrences = signals.SelectMany((signal, i) => Enumerable.Range(0, 1 + (i % 3)).Select(n => new SignalOccurrence(signal, "/data/ChangeEvents", (i * 10) + n, Minute.AddSeconds(5)))).ToList();
+
+        await sut.CountAsync(org, occurrences, CancellationToken.None);
+        await sut.CountAsync(org, occurrences, CancellationToken.None); // redelivered: counted once
+        var range = await sut.ReadRangeAsync(org, Minute, Minute.AddMinutes(1), CancellationToken.None);
+        var windows = await Task.WhenAll(signals.Select(s => range.ReadAsync(s, Minute, Minute.AddMinutes(1), CancellationToken.None)));
+
+        Assert.Equal(signals.Select((_, i) => 1L + (i % 3)), windows.Select(w => w.Total));
+    }
+
+    [Fact]
+    public async Task ReadRangeAsync_windows_cut_from_one_read_equal_the_windows_read_one_by_one()
+    {
+        var (sut, streams) = CreateSut();
+        var org = AzuritePeer.UniqueName("00D");
+        await streams.ReportAsync(org, "/event/A", StreamState.Connected, null, null, null, CancellationToken.None);
+        await streams.RecordGapAsync(org, new SignalGap("/event/A", Minute.AddMinutes(3), Minute.AddMinutes(4), "replay id rejected"), CancellationToken.None);
+        await sut.CountAsync(org, [.. Enumerable.Range(0, 10).Select(i => At("/event/A", i + 1, i))], CancellationToken.None);
+
+        var range = await sut.ReadRangeAsync(org, Minute, Minute.AddMinutes(10), CancellationToken.None);
+        var cut = await range.ReadAsync("apex.error", Minute.AddMinutes(2), Minute.AddMinutes(6), CancellationToken.None);
+        var read = await sut.ReadAsync(org, "apex.error", Minute.AddMinutes(2), Minute.AddMinutes(6), CancellationToken.None);
+
+        Assert.Equal(read.CountsByMinute, cut.CountsByMinute);
+        Assert.Equal(4, cut.Total);
+        Assert.Equal(read.Gaps, cut.Gaps);
+        Assert.Single(cut.Gaps);
+        Assert.Equal(read.Channels, cut.Channels);
+    }
+
     private (TableSignalStore Store, StreamStateStore Streams) CreateSut()
     {
         var tables = new TableProvider(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString));
