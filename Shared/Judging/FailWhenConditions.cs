@@ -17,11 +17,13 @@ internal static class FailWhenConditions
             outcomes.Add(new(AboveText(above, unit), observed > above));
         }
 
-        // Less than a minute captured (the span reaches past the check): its events are still arriving, so a drop is not judged.
-        var partial = inputs.Observed.To > inputs.CheckedAt ? "less than a minute is captured yet" : null;
+        // Less than a minute captured: its events are still arriving, so a drop is not judged. A drop is judged on every
+        // event possibly in the span (its partial first bucket included), a rise on those surely in it.
+        var partial = observedSpan.Minutes < 1 || inputs.Observed.To > inputs.CheckedAt ? "less than a minute is captured yet" : null;
+        var upper = observedSpan.UpperValue ?? observed;
         if (rule.Below is { } below)
         {
-            outcomes.Add(partial is null ? new(BelowText(below, unit), observed < below) : new(BelowText(below, unit), null, partial));
+            outcomes.Add(partial is null ? new(BelowText(below, unit), upper < below) : new(BelowText(below, unit), null, partial));
         }
 
         var percentProblem = rule.AboveBaselineByPercent is null && rule.BelowBaselineByPercent is null

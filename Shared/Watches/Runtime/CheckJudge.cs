@@ -10,7 +10,7 @@ namespace ReleaseWatch.Watches.Runtime;
 /// Builds a check's event: expands metric templates into their family's members, reads each metric's signal windows
 /// and the traffic of the streams that feed it, and asks the pure judge. The I/O half of a judgement.
 /// </summary>
-internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOptions> streams, ISignalFamilies families)
+internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOptions> streams, ISignalFamilies families, ErrorHistoryReader errors)
 {
     public async Task<SignalsJudged> JudgeAsync(WatchState state, Policy policy, JudgementTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -50,6 +50,9 @@ internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOpti
                 baselineDenominator = reader.ReadAsync(org, denominator, baselineFrom, baselineTo, cancellationToken);
             }
 
+            var history = metric.Measure == MetricMeasure.NewErrors
+                ? errors.ReadAsync(org, metric.Signal, (baselineFrom, baselineTo), (CheckSpans.JudgedFrom(policy, state.Anchor), now), cancellationToken)
+                : null;
             var baselineWindow = await baseline;
             if (entry.Member && !MetricFamily.Qualifies(metric, baselineWindow))
             {
@@ -62,7 +65,7 @@ internal sealed class CheckJudge(ISignalReader reader, IOptions<StreamHealthOpti
                 : await Task.WhenAll(observedWindow.Channels.Select(c => c.Channel).Distinct(StringComparer.Ordinal).Select(TrafficOf));
             return MetricJudge.Judge(metric, new MetricInputs(
                 observedWindow, observedDenominator is null ? null : await observedDenominator, baselineWindow, baselineDenominator is null ? null : await baselineDenominator,
-                now, streams.Value, feeding));
+                now, streams.Value, feeding, history is null ? null : await history));
         }));
 
         return new SignalsJudged(trigger, now, [.. judgements.OfType<MetricJudgement>()]);
