@@ -44,7 +44,7 @@ internal static class FailWhenConditions
             var limit = baseline * (1 - (down / 100));
             var text = BelowBaselineText(down);
             outcomes.Add(partial is null && percentProblem is null && limit is { } l
-                ? new($"{text} (< {Number(l)}{unit})", observed < l)
+                ? new($"{text} (< {Number(l)}{unit})", upper < l)
                 : new(text, null, partial ?? percentProblem));
         }
 
@@ -64,6 +64,11 @@ internal static class FailWhenConditions
     /// <summary>The threshold in words without baseline numbers, for checks that never reached the conditions.</summary>
     public static string Describe(MetricPolicy metric)
     {
+        if (metric.Measure == MetricMeasure.NewErrors)
+        {
+            return NewErrorRule.Describe(metric.FailWhen.Above ?? 0);
+        }
+
         var unit = Unit(metric.Measure);
         var rule = metric.FailWhen;
         string?[] parts =
@@ -104,7 +109,7 @@ internal static class FailWhenConditions
             return new(text, null, problem);
         }
 
-        var test = CountTest.Of(inputs.Baseline, observedSpan.Count, observedSpan.Minutes, upper);
+        var test = CountTest.Of(inputs.Baseline, upper ? observedSpan.Count : observedSpan.Upper, observedSpan.Minutes, upper);
         evidence = evidence is null || test.PValue < evidence.PValue ? test : evidence;
         var model = test.Size is null ? "" : $", negative binomial, dispersion {Number(Math.Round(test.Dispersion ?? 1, 2))}";
         return new($"{text} (expected {Number(Math.Round(test.Expected, 4))} events{model})", test.PValue < significance);
