@@ -23,7 +23,7 @@ internal static class Backtester
     {
         var orgId = recording.OrgId;
         var signals = RecordedSignals.Classify(recording, SignalClassifier.For(orgId, org?.Salesforce?.Rules ?? []));
-        var judge = new CheckJudge(signals, Options.Create(new StreamHealthOptions()), signals);
+        var judge = new CheckJudge(signals, Options.Create(new StreamHealthOptions()), signals, new ErrorHistoryReader(signals));
         var deployed = deployedAt ?? recording.DeploymentFor(policy);
         var notice = new DeploymentNotice(
             DeploymentId, new OrgRef(orgId, org?.Name ?? orgId, org?.Environment ?? ""), new ReleaseRef("recorded", "previous", null),

@@ -8,15 +8,17 @@ namespace ReleaseWatch.Backtest;
 /// <summary>
 /// A recording's events classified by the live classifier and counted per (signal, minute) in memory, each
 /// (channel, replay id) once, as the bucket store counts them. Reads see only what had been received by
-/// <see cref="AsOf"/>, so a judgement at a past instant sees what the live judge would have seen then.
+/// <see cref="AsOf"/>, so a judgement at a past instant sees what the live judge would have seen then. Failure
+/// events keep their evidence, as capture keeps it, for error tallies (new error fingerprints).
 /// </summary>
-internal sealed class RecordedSignals : ISignalReader, ISignalFamilies
+internal sealed class RecordedSignals : ISignalReader, ISignalFamilies, ISignalEvidenceReader
 {
     private readonly string _orgId;
     private readonly DateTimeOffset _end;
     // Per signal, each counted event's minute and receipt, sorted by minute: a read is a range of one list.
     private readonly Dictionary<string, List<(DateTimeOffset Minute, DateTimeOffset ReceivedAt, DateTimeOffset OccurredAt, ValueReading? Value)>> _counted = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> _failuresReceived = [];
+    private readonly List<(SignalEvidence Evidence, DateTimeOffset ReceivedAt)> _evidence = [];
     private readonly HashSet<string> _signals = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _channels = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<SignalRuleOptions> _rules;
@@ -63,6 +65,7 @@ internal sealed class RecordedSignals : ISignalReader, ISignalFamilies
             if (classified.Evidence is not null)
             {
                 signals._failuresReceived.Add(recorded.ReceivedAt);
+                signals._evidence.Add((classified.Evidence, recorded.ReceivedAt));
             }
         }
 
@@ -107,6 +110,17 @@ internal sealed class RecordedSignals : ISignalReader, ISignalFamilies
             : [];
         return Task.FromResult(new SignalWindow(orgId, signal, from, to, counts, channels, []) { Values = values });
     }
+
+    public Task<IReadOnlyList<SignalEvidence>> ReadAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SignalEvidence>>([.. Evidence(orgId, signal, from, to).OrderByDescending(e => e.OccurredAt).Take(max)]);
+
+    /// <summary>Tallies the evidence received by <see cref="AsOf"/>: every recorded failure counted, as the live store's per-fingerprint counts do.</summary>
+    public Task<ErrorTallies> TallyAsync(string orgId, string signal, DateTimeOffset from, DateTimeOffset to, int maxErrors, CancellationToken cancellationToken) =>
+        Task.FromResult(ErrorTallies.Of(Evidence(orgId, signal, from, to), maxErrors, samplesPerError: 3, complete: true));
+
+    private IEnumerable<SignalEvidence> Evidence(string orgId, string signal, DateTimeOffset from, DateTimeOffset to) => orgId != _orgId
+        ? []
+        : _evidence.Where(e => e.Evidence.Signal == signal && e.Evidence.OccurredAt >= from && e.Evidence.OccurredAt < to && e.ReceivedAt <= AsOf).Select(e => e.Evidence);
 
     /// <summary>The recorded signals (traffic included) that match the family.</summary>
     public IReadOnlyList<string> Members(string orgId, string pattern) =>

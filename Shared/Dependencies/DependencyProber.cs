@@ -56,8 +56,11 @@ internal sealed class DependencyProber(DependencyProbe probe, TableSignalStore s
         var outcomes = await Task.WhenAll(org.Dependencies.Select(async d => (Dependency: d, Outcome: await probe.ProbeAsync(d, cancellationToken))));
         var made = outcomes.Where(o => o.Outcome.Result != ProbeResult.NotMade).ToList();
         var replayId = slotStart.ToUnixTimeMilliseconds();
-        await signals.CountAsync(org.Id, [.. made.SelectMany(o => Occurrences(o.Dependency.Name, o.Outcome, replayId, slotStart))], cancellationToken);
-        await signals.KeepEvidenceAsync([.. made.Where(o => o.Outcome.Result == ProbeResult.Failed).Select(o => Evidence(org.Id, o.Dependency, o.Outcome, replayId, slotStart))], cancellationToken);
+        // Counts and the failures' evidence in one store, as capture does; probes advance no checkpoint.
+        await signals.StoreAsync(org.Id,
+            [.. made.SelectMany(o => Occurrences(o.Dependency.Name, o.Outcome, replayId, slotStart))],
+            [.. made.Where(o => o.Outcome.Result == ProbeResult.Failed).Select(o => Evidence(org.Id, o.Dependency, o.Outcome, replayId, slotStart))],
+            new Dictionary<string, long>(), cancellationToken);
         await Task.WhenAll(outcomes.Select(o => ReportAsync(org.Id, o.Dependency, o.Outcome, slotStart, interval, cancellationToken)));
         return true;
     }

@@ -8,6 +8,9 @@ namespace ReleaseWatch.Judging;
 /// - apex-error-rate: the same by significance alone over three minutes (above 2/min) for 5 minutes (longer than its
 ///   lookback, so one burst cannot hold it), so a new exception on a quiet
 ///   org (a baseline too small for percentages) is caught and a healthy quiet release can still verify;
+/// - new-errors: an error fingerprint (exception type and location) never seen in the baseline hour that has occurred
+///   more than twice since warm-up and is still recurring (seen in the last 2 minutes) for 5 minutes: a new exception
+///   hidden in a busy org's noise. One burst or a one-off stray cannot hold it that long;
 /// - batch-errors: more than 3 batch Apex errors in ten minutes and significantly more than the baseline's;
 /// - business-creates: every business.*.created signal with at least 60 baseline events (1/min) that falls below
 ///   30 % of its baseline (more than a lunch dip), significantly, for 5 minutes (2 when the drop is overwhelming);
@@ -21,6 +24,9 @@ namespace ReleaseWatch.Judging;
 /// </summary>
 internal static class DefaultPolicy
 {
+    /// <summary>new-errors' for: its lookback (2) plus a burst's minute plus the minute a burst can straddle, and one more.</summary>
+    private const int NewErrorsForMinutes = 5;
+
     public static Policy Create() => new()
     {
         Name = PolicyCatalog.DefaultPolicyName,
@@ -34,6 +40,11 @@ internal static class DefaultPolicy
             Revert("apex-error-rate", "apex.error", MetricMeasure.PerMinute, new MetricRule { Above = 2, PoissonSignificance = 0.0001 }, 5) with
             {
                 Lookback = TimeSpan.FromMinutes(3),
+            },
+            Revert("new-errors", "apex.error", MetricMeasure.NewErrors, new MetricRule { Above = 2 }, NewErrorsForMinutes) with
+            {
+                // Still recurring: seen within the last two minutes (and the current one); for is longer than one burst can hold that.
+                Lookback = TimeSpan.FromMinutes(2),
             },
             Revert("flow-errors", "flow.error", MetricMeasure.PerMinute, new MetricRule { Above = 2, AboveBaselineByPercent = 200, PoissonSignificance = 0.001 }, 3),
             Revert("batch-errors", "batch.error", MetricMeasure.Count, new MetricRule { Above = 3, PoissonSignificance = 0.001 }, 0) with

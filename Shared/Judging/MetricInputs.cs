@@ -7,6 +7,7 @@ namespace ReleaseWatch.Judging;
 /// the check's lookback, baseline = the span before the deployment. Denominators are set only for ratio metrics.
 /// The judge classifies each stream's health at <paramref name="CheckedAt"/> under <paramref name="Streams"/>' limits.
 /// <paramref name="Traffic"/>: the received-event counts of the streams that feed the signal, for silence.
+/// <paramref name="Errors"/>: for a newErrors metric, the error tallies of the baseline and of the watch since warm-up.
 /// </summary>
 internal sealed record MetricInputs(
     SignalWindow Observed,
@@ -15,4 +16,5 @@ internal sealed record MetricInputs(
     SignalWindow? BaselineDenominator,
     DateTimeOffset CheckedAt,
     StreamHealthOptions Streams,
-    IReadOnlyList<ChannelTrafficWindows>? Traffic = null);
+    IReadOnlyList<ChannelTrafficWindows>? Traffic = null,
+    ErrorHistory? Errors = null);

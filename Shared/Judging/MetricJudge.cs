@@ -16,6 +16,11 @@ internal static class MetricJudge
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(inputs);
+        if (metric.Measure == MetricMeasure.NewErrors)
+        {
+            return NewErrorRule.Judge(metric, inputs);
+        }
+
         var observedSpan = MeasuredSpan.Of(metric.Measure, inputs.Observed, inputs.ObservedDenominator);
         var baselineSpan = MeasuredSpan.Of(metric.Measure, inputs.Baseline, inputs.BaselineDenominator);
         var baseline = metric.Measure == MetricMeasure.Count
@@ -80,7 +85,7 @@ internal static class MetricJudge
 
     private static string Word(MetricMeasure measure) => measure.ToString().ToLowerInvariant();
 
-    private static (Verdict Verdict, string Reason)? SourceProblem(MetricPolicy metric, MetricInputs inputs)
+    internal static (Verdict Verdict, string Reason)? SourceProblem(MetricPolicy metric, MetricInputs inputs)
     {
         IReadOnlyList<SignalWindow> windows = inputs.ObservedDenominator is null
             ? [inputs.Observed]

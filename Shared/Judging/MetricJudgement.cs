@@ -8,6 +8,7 @@ namespace ReleaseWatch.Judging;
 /// The sparse tests' evidence: Expected (events the baseline's
 /// rate gives the checked span), Dispersion (the baseline's variance / mean per minute; 1 is Poisson) and PValue.
 /// SilentStreams: the streams feeding the signal found silent at this check (their silence makes a pass Inconclusive).
+/// NewErrors (newErrors metrics): the errors never seen in the baseline that still recur, most frequent first, with samples.
 /// </summary>
 public sealed record MetricJudgement(
     string Metric,
@@ -29,4 +30,5 @@ public sealed record MetricJudgement(
     long? ObservedSkipped = null,
     double? Expected = null,
     double? Dispersion = null,
-    IReadOnlyList<SilentStream>? SilentStreams = null);
+    IReadOnlyList<SilentStream>? SilentStreams = null,
+    IReadOnlyList<NewError>? NewErrors = null);

@@ -104,6 +104,12 @@ public enum MetricMeasure
 
     /// <summary>A gauge's latest value in the span (exact): e.g. a limit's used fraction from the last /limits poll.</summary>
     Last,
+
+    /// <summary>
+    /// New error fingerprints (<see cref="NewErrorRule"/>): the occurrences since warm-up of the most frequent error
+    /// never seen in the baseline that is still recurring (seen within the lookback). Judged with failWhen.above.
+    /// </summary>
+    NewErrors,
 }
 
 /// <summary>Staged trust: how far a metric's breach is allowed to reach.</summary>

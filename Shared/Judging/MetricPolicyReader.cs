@@ -11,6 +11,7 @@ internal static class MetricPolicyReader
         ("count", MetricMeasure.Count), ("perMinute", MetricMeasure.PerMinute), ("ratio", MetricMeasure.Ratio),
         ("mean", MetricMeasure.Mean), ("p50", MetricMeasure.P50), ("p90", MetricMeasure.P90), ("p95", MetricMeasure.P95),
         ("p99", MetricMeasure.P99), ("max", MetricMeasure.Max), ("last", MetricMeasure.Last), ("gauge", MetricMeasure.Last),
+        ("newErrors", MetricMeasure.NewErrors),
     ];
 
     public static MetricPolicy Read(string policy, int index, IConfigurationSection section)

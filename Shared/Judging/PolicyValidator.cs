@@ -66,6 +66,10 @@ internal static class PolicyValidator
             "decisive", "needs a significance condition (poissonSignificance or belowBaselineSignificance) to give p-values.");
         Check(metric.Lookback is null || metric.Lookback >= TimeSpan.FromMinutes(1), "lookback", "must be at least one minute (signals are counted per minute).");
         Check(metric.MinBaselineCount is null or >= 0, "minBaselineCount", "must be zero or more.");
+        var newErrors = metric.Measure == MetricMeasure.NewErrors;
+        Check(!newErrors || (rule.Above is not null && rule.Below is null && !rule.IsRelative), "failWhen",
+            "of a newErrors metric takes only above: how many times a new error must have occurred since warm-up (e.g. 2).");
+        Check(!newErrors || metric.MinBaselineCount is null, "minBaselineCount", "is not for newErrors (a new error is one the baseline never had).");
         Check(metric.OnBreach.Kind != BreachActionKind.Remediate || !string.IsNullOrWhiteSpace(metric.OnBreach.RemediationAction),
             "onBreach.remediate.action", "is required (e.g. \"rerun-batch\").");
     }

@@ -5,7 +5,8 @@ namespace ReleaseWatch.Judging;
 /// <summary>The measures read from a value signal's statistics rather than from its counts, and their defaults.</summary>
 internal static class ValueMeasures
 {
-    public static bool IsValue(MetricMeasure measure) => measure >= MetricMeasure.Mean;
+    public static bool IsValue(MetricMeasure measure) => measure is MetricMeasure.Mean or MetricMeasure.P50 or MetricMeasure.P90 or MetricMeasure.P95
+        or MetricMeasure.P99 or MetricMeasure.Max or MetricMeasure.Last;
 
     /// <summary>The measure's number over <paramref name="values"/>, or null when the span holds no value.</summary>
     public static double? Of(MetricMeasure measure, ValueStatistics values) => values.Sketch.IsEmpty ? null : measure switch

@@ -59,6 +59,13 @@ internal sealed class AlertComposer(IOptions<WatchOptions> options, ISignalEvide
 
     private async Task<IReadOnlyList<string>> TopErrorsAsync(WatchState state, IReadOnlyList<MetricJudgement> evidence, CancellationToken cancellationToken)
     {
+        // A new error's breach names its own errors first (never seen in the baseline), with their sample messages.
+        var fresh = evidence.SelectMany(j => j.NewErrors ?? []).Select(Describe).Distinct(StringComparer.Ordinal).Take(TopErrors).ToList();
+        if (fresh.Count > 0)
+        {
+            return fresh;
+        }
+
         var tallied = new List<(ErrorTally Error, bool Complete)>();
         foreach (var span in evidence.Select(j => (j.Signal, j.WindowFrom, j.WindowTo)).Distinct())
         {
@@ -72,6 +79,11 @@ internal sealed class AlertComposer(IOptions<WatchOptions> options, ISignalEvide
     /// <summary>"26× System.NullPointerException: Attempt to de-reference a null object (OrderService.place)"; "at least" when the tally hit its scan limit.</summary>
     internal static string Describe(ErrorTally error, bool complete) =>
         string.Create(CultureInfo.InvariantCulture, $"{(complete ? "" : "≥")}{error.Count}× {error.Label}") + (error.Source is { Length: > 0 } source ? $" ({source})" : "");
+
+    /// <summary>"14× System.NullPointerException in QuoteLineService.recalculate, new since 10:06: Attempt to de-reference a null object".</summary>
+    internal static string Describe(NewError error) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(error.Complete ? "" : "≥")}{error.Count}× {error.Label}, new since {error.FirstAt.UtcDateTime:HH:mm}")
+        + (error.Samples.Count > 0 ? ": " + string.Join(" | ", error.Samples) : "");
 
     private static AlertMetric Metric(MetricJudgement j) => new(
         j.Metric,

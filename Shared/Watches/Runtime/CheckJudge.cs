@@ -11,7 +11,7 @@ namespace ReleaseWatch.Watches.Runtime;
 /// check's whole span at once (one range query and the streams' facts, whatever the number of metrics), cuts each
 /// metric's windows and the traffic of the streams that feed it from that read, and asks the pure judge. The I/O half of a judgement.
 /// </summary>
-internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOptions> streams, ISignalFamilies families)
+internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOptions> streams, ISignalFamilies families, ErrorHistoryReader errors)
 {
     public async Task<SignalsJudged> JudgeAsync(WatchState state, Policy policy, JudgementTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -54,6 +54,9 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
                 baselineDenominator = reader.ReadAsync(denominator, baselineFrom, baselineTo, cancellationToken);
             }
 
+            var history = metric.Measure == MetricMeasure.NewErrors
+                ? errors.ReadAsync(org, metric.Signal, (baselineFrom, baselineTo), (CheckSpans.JudgedFrom(policy, state.Anchor), now), cancellationToken)
+                : null;
             var baselineWindow = await baseline;
             if (entry.Member && !MetricFamily.Qualifies(metric, baselineWindow))
             {
@@ -66,7 +69,7 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
                 : await Task.WhenAll(observedWindow.Channels.Select(c => c.Channel).Distinct(StringComparer.Ordinal).Select(TrafficOf));
             return MetricJudge.Judge(metric, new MetricInputs(
                 observedWindow, observedDenominator is null ? null : await observedDenominator, baselineWindow, baselineDenominator is null ? null : await baselineDenominator,
-                now, streams.Value, feeding));
+                now, streams.Value, feeding, history is null ? null : await history));
         }));
 
         return new SignalsJudged(trigger, now, [.. judgements.OfType<MetricJudgement>()]);

@@ -27,6 +27,7 @@ public static class WatchesServiceCollectionExtensions
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<WatchRunner>();
         services.TryAddSingleton<ISignalFamilies, NoSignalFamilies>();
+        services.AddSingleton<ErrorHistoryReader>();
         services.AddSingleton<CheckJudge>();
         services.AddSingleton<WatchChecks>();
         services.AddSingleton<WatchTicker>();

@@ -78,7 +78,8 @@ internal static class ScenarioBacktest
             }
 
             var counts = string.Join(" ", verdicts.GroupBy(v => v.Judgement.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
-            var peak = verdicts.Where(v => v.Judgement.Observed is not null).MaxBy(v => v.Judgement.Observed);
+            var measured = verdicts.Where(v => v.Judgement.Observed is not null).ToList();
+            var peak = measured.Count == 0 ? default : measured.MaxBy(v => v.Judgement.Observed);
             var breached = report.Breaches.Any(b => b.Breached.Contains(metric.Name)) ? $", breached -> {metric.OnBreach.Kind.ToString().ToLowerInvariant()} only" : "";
             return peak.Judgement is null
                 ? $"{metric.Name}: {counts}"

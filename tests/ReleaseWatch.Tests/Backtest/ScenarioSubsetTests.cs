@@ -19,6 +19,8 @@ public sealed class ScenarioSubsetTests
     [InlineData("error-spike-481624011")]
     [InlineData("slow-error-creep-178344119")]
     [InlineData("new-exception-quiet-org-901396136")]
+    [InlineData("new-exception-busy-org-920062623")]
+    [InlineData("new-exception-busy-org-529664321")]
     [InlineData("business-drop-to-zero-543646089")]
     [InlineData("business-drop-partial-190756180")]
     [InlineData("batch-apex-failures-877940768")]
@@ -50,6 +52,19 @@ public sealed class ScenarioSubsetTests
 
         Assert.DoesNotContain(report.Judgements, j => j.Commands.Any(c => c.Type == CommandType.Revert));
         Assert.True(report.Final.Phase == WatchPhase.Verified, $"{name}: {report.Final.Phase}, {report.Final.Outcome}");
+    }
+
+    /// <summary>Bursty chronic errors, and one-off strays of kinds the baseline never had (one with a cluster of them): no new-error breach.</summary>
+    [Theory]
+    [InlineData("bursty-noise-111412712")]
+    [InlineData("bursty-noise-4516043")]
+    [InlineData("stray-errors-427013924")]
+    public async Task A_healthy_bursty_org_or_stray_errors_are_never_reverted(string name)
+    {
+        var report = await BacktestAsync(ScenarioGenerator.Generate(name));
+
+        Assert.DoesNotContain(report.Judgements, j => j.Commands.Any(c => c.Type == CommandType.Revert));
+        Assert.NotEqual(WatchPhase.Responding, report.Final.Phase);
     }
 
     [Theory]
