@@ -59,6 +59,21 @@ type signalRule = {
   value: string?
   @description('A boolean payload path; when true the value is skipped (e.g. HasEffectivePageTimeDeviation).')
   skipValueWhen: string?
+  @description('With field: the field must be a number at least this (e.g. 500 on an HTTP status: failed callouts).')
+  atLeast: int?
+  @description('With field: the field must be a number below this (e.g. 400: successful callouts).')
+  below: int?
+}
+
+type dependency = {
+  @description('A name for the external service, e.g. payments; its signals are dependency.<name>.*.')
+  name: string
+  @description('The https URL probed once per interval while the org is watched.')
+  url: string
+  @description('The status a healthy answer has; absent = any 2xx.')
+  expectedStatus: int?
+  @description('Seconds before a probe counts as failed.')
+  timeoutSeconds: int?
 }
 
 type org = {
@@ -75,6 +90,8 @@ type org = {
   labels: { *: string }?
   @description('Absent = no live signal capture for this org.')
   salesforce: salesforceConnection?
+  @description('External services the org\'s callouts reach, probed while watched.')
+  dependencies: dependency[]?
 }
 
 @description('The orgs ReleaseWatch watches.')
@@ -590,6 +607,14 @@ var orgSettings = flatten(map(range(0, length(orgs)), i => concat(
           name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__SkipValueWhen'
           value: orgs[i].salesforce!.rules![j].?skipValueWhen ?? ''
         }
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__AtLeast'
+          value: string(orgs[i].salesforce!.rules![j].?atLeast ?? '')
+        }
+        {
+          name: 'ReleaseWatch__Orgs__${i}__Salesforce__Rules__${j}__Below'
+          value: string(orgs[i].salesforce!.rules![j].?below ?? '')
+        }
       ],
       setting => !empty(setting.value)
     ),
@@ -605,7 +630,28 @@ var orgSettings = flatten(map(range(0, length(orgs)), i => concat(
   map(items(orgs[i].?labels ?? {}), label => {
     name: 'ReleaseWatch__Orgs__${i}__Labels__${label.key}'
     value: label.value
-  })
+  }),
+  flatten(map(range(0, length(orgs[i].?dependencies ?? [])), j => filter(
+    [
+      {
+        name: 'ReleaseWatch__Orgs__${i}__Dependencies__${j}__Name'
+        value: orgs[i].dependencies![j].name
+      }
+      {
+        name: 'ReleaseWatch__Orgs__${i}__Dependencies__${j}__Url'
+        value: orgs[i].dependencies![j].url
+      }
+      {
+        name: 'ReleaseWatch__Orgs__${i}__Dependencies__${j}__ExpectedStatus'
+        value: string(orgs[i].dependencies![j].?expectedStatus ?? '')
+      }
+      {
+        name: 'ReleaseWatch__Orgs__${i}__Dependencies__${j}__TimeoutSeconds'
+        value: string(orgs[i].dependencies![j].?timeoutSeconds ?? '')
+      }
+    ],
+    setting => !empty(setting.value)
+  )))
 )))
 
 var policySettings = map(items(policies), policy => {

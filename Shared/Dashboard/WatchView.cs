@@ -71,10 +71,11 @@ internal sealed class WatchViewReader(IWatchStore store, ISignalEvidenceReader e
         return new WatchView(state, TimelineEntry.Of(state, history), MetricChart.Of(state, checks, policy), evidenceRows, outbox, WatchView.ActionsFor(state));
     }
 
-    /// <summary>Per metric, the breaching judgement, else its last failed one.</summary>
+    /// <summary>Per metric, the breaching judgement, else its last failed one; the breaching metric first (on-call reads it first).</summary>
     internal static IEnumerable<(MetricJudgement Judgement, DateTimeOffset CheckedAt)> FailedEvidence(WatchState state, IReadOnlyList<SignalsJudged> checks) =>
         checks.SelectMany(c => c.Judgements.Select(j => (Judgement: j, c.CheckedAt)))
             .Where(p => p.Judgement.Verdict == Verdict.Failed)
             .GroupBy(p => p.Judgement.Metric)
-            .Select(g => g.FirstOrDefault(p => state.Breach is { } b && b.Metric == g.Key && b.WindowTo == p.Judgement.WindowTo, g.Last()));
+            .Select(g => g.FirstOrDefault(p => state.Breach is { } b && b.Metric == g.Key && b.WindowTo == p.Judgement.WindowTo, g.Last()))
+            .OrderByDescending(p => state.Breach is { } b && b.Metric == p.Judgement.Metric);
 }

@@ -151,6 +151,11 @@ public sealed class InfraTemplateTests(CompiledInfra infra)
             {
                 expected.Add($"ReleaseWatch__Orgs__{{0}}__{property.Name}__{{1}}");
             }
+            else if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericArguments()[0] is { IsClass: true } item && item != typeof(string))
+            {
+                // A list of objects (dependencies): one setting per item property.
+                expected.AddRange(Settable(item).Select(p => $"ReleaseWatch__Orgs__{{0}}__{property.Name}__{{1}}__{p.Name}"));
+            }
             else
             {
                 expected.Add($"ReleaseWatch__Orgs__{{0}}__{property.Name}");

@@ -28,7 +28,7 @@ public sealed class OrgSignalsApiTests(AzuritePeer azurite)
         Assert.Equal(41, body["channels"]![0]!["checkpointReplayId"]!.GetValue<long>());
         Assert.Equal("replay id rejected", body["gaps"]![0]!["reason"]!.ToString());
         // Only batch errors are streamed, so the default policy's Apex and flow error metrics can never fail.
-        Assert.Equal(["apex-errors", "apex-error-rate", "flow-errors", "concurrent-apex-limit"], body["uncovered"]!.AsArray().Select(u => u!["metric"]!.ToString()));
+        Assert.Equal(["apex-errors", "apex-error-rate", "new-errors", "flow-errors", "concurrent-apex-limit"], body["uncovered"]!.AsArray().Select(u => u!["metric"]!.ToString()));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class PolicyCatalogTests
         var builtIn = PolicyCatalog.FromConfiguration(new ConfigurationBuilder().Build());
         var replaced = PolicyCatalog.FromConfiguration(JsonConfiguration("default", DesignPolicy.Replace("production-default", "default", StringComparison.Ordinal)));
 
-        Assert.Equal(["apex-errors", "apex-error-rate", "new-errors", "flow-errors", "batch-errors", "business-creates", "stream-traffic", "concurrent-apex-limit", "page-time", "api-request-time", "api-requests-used"], builtIn.Default.Metrics.Select(m => m.Name));
+        Assert.Equal(["apex-errors", "apex-error-rate", "new-errors", "flow-errors", "batch-errors", "business-creates", "stream-traffic", "concurrent-apex-limit", "page-time", "api-request-time", "api-requests-used", "dependency-failing", "dependency-latency"], builtIn.Default.Metrics.Select(m => m.Name));
         Assert.Equal(5, replaced.Default.Metrics.Count);
     }
 

@@ -22,7 +22,7 @@ public sealed partial class BacktestApiTests(AzuritePeer azurite) : IAsyncLifeti
         _app = new ReleaseWatchApp(azurite, new Dictionary<string, string?>
         {
             ["ReleaseWatch:Dashboard:Access"] = "AppService",
-            ["ReleaseWatch:Dashboard:MaxRecordingBytes"] = "1048576",
+            ["ReleaseWatch:Dashboard:MaxRecordingBytes"] = "4194304",
         });
         _client = _app.CreateClient();
         _client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL-NAME", User);
@@ -78,13 +78,13 @@ public sealed partial class BacktestApiTests(AzuritePeer azurite) : IAsyncLifeti
 
         Assert.Contains("default", json.RootElement.GetProperty("policies").EnumerateArray().Select(p => p.GetString()));
         Assert.Contains("demo", json.RootElement.GetProperty("recordings").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
-        Assert.Equal(1048576, json.RootElement.GetProperty("maxRecordingBytes").GetInt64());
+        Assert.Equal(4194304, json.RootElement.GetProperty("maxRecordingBytes").GetInt64());
     }
 
     [Fact]
     public async Task A_recording_larger_than_the_limit_is_413()
     {
-        var response = await PostAsync(await FormAsync("default", upload: new string('x', 1_100_000)));
+        var response = await PostAsync(await FormAsync("default", upload: new string('x', 4_300_000)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
