@@ -20,7 +20,7 @@ internal static class FailWhenConditions
         // Less than a minute captured: its events are still arriving, so a drop is not judged. A drop is judged on every
         // event possibly in the span (its partial first bucket included), a rise on those surely in it.
         var partial = observedSpan.Minutes < 1 || inputs.Observed.To > inputs.CheckedAt ? "less than a minute is captured yet" : null;
-        var upper = observedSpan.UpperValue ?? observed;
+        var upper = observed;
         if (rule.Below is { } below)
         {
             outcomes.Add(partial is null ? new(BelowText(below, unit), upper < below) : new(BelowText(below, unit), null, partial));
@@ -44,7 +44,7 @@ internal static class FailWhenConditions
             var limit = baseline * (1 - (down / 100));
             var text = BelowBaselineText(down);
             outcomes.Add(partial is null && percentProblem is null && limit is { } l
-                ? new($"{text} (< {Number(l)}{unit})", upper < l)
+                ? new($"{text} (< {Number(l)}{unit})", observed < l)
                 : new(text, null, partial ?? percentProblem));
         }
 
@@ -64,11 +64,6 @@ internal static class FailWhenConditions
     /// <summary>The threshold in words without baseline numbers, for checks that never reached the conditions.</summary>
     public static string Describe(MetricPolicy metric)
     {
-        if (metric.Measure == MetricMeasure.NewErrors)
-        {
-            return NewErrorRule.Describe(metric.FailWhen.Above ?? 0);
-        }
-
         var unit = Unit(metric.Measure);
         var rule = metric.FailWhen;
         string?[] parts =
@@ -109,7 +104,7 @@ internal static class FailWhenConditions
             return new(text, null, problem);
         }
 
-        var test = CountTest.Of(inputs.Baseline, upper ? observedSpan.Count : observedSpan.Upper, observedSpan.Minutes, upper);
+        var test = CountTest.Of(inputs.Baseline, observedSpan.Count, observedSpan.Minutes, upper);
         evidence = evidence is null || test.PValue < evidence.PValue ? test : evidence;
         var model = test.Size is null ? "" : $", negative binomial, dispersion {Number(Math.Round(test.Dispersion ?? 1, 2))}";
         return new($"{text} (expected {Number(Math.Round(test.Expected, 4))} events{model})", test.PValue < significance);

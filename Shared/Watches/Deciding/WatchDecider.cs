@@ -9,14 +9,14 @@ namespace ReleaseWatch.Watches.Deciding;
 /// </summary>
 internal static class WatchDecider
 {
-    /// <summary>The first step: a deployment was received; warm up, then check every interval (the first once a whole minute after warm-up is captured) until the window ends.</summary>
+    /// <summary>The first step: a deployment was received; warm up, then check every interval until the window ends.</summary>
     public static WatchDecision Start(string watchId, DeploymentReceived received, Policy policy, DateTimeOffset now)
     {
         var deployment = received.Deployment;
         // The window runs from the deployment's completion; a pipeline clock ahead of ours is not trusted.
         var anchor = deployment.CompletedAt < now ? deployment.CompletedAt : now;
         var windowEnd = anchor + policy.Window;
-        var firstCheck = Max(CheckSpans.FirstCheck(policy, anchor), now);
+        var firstCheck = Max(anchor + policy.Warmup, now);
         var state = new WatchState(
             watchId, deployment, received.PolicyName, WatchPhase.Pending, 0, now, anchor, windowEnd, now,
             [.. policy.Metrics.Where(m => !MetricFamily.IsTemplate(m)).Select(m => MetricTrack.New(m.Name))], [], [], [], false, null, null, null,

@@ -63,7 +63,7 @@ public sealed class DeploymentTraceTests(AzuritePeer azurite)
         Assert.Equal((pipelineTrace, request.SpanId), (start.TraceId, start.ParentSpanId));
 
         // First check by the ticker (quiet), then two captured bursts a minute apart, each nudging a check.
-        app.Time.Advance(TimeSpan.FromSeconds(150)); // past the first check: warm-up (1 min) and a whole minute after it
+        app.Time.Advance(TimeSpan.FromSeconds(90));
         await ConnectedAsync(services, app);
         await services.GetRequiredService<WatchTicker>().TickAsync(CancellationToken.None);
         await CaptureErrorsAsync(services, app, firstReplayId: 1);

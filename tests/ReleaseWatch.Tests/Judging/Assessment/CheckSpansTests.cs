@@ -28,78 +28,19 @@ public sealed class CheckSpansTests
     }
 
     [Fact]
-    public void JudgedFrom_is_the_end_of_warmup_to_the_second_and_the_first_check_a_whole_minute_later()
+    public void Observed_right_after_warmup_measures_the_first_minute_whole()
     {
-        var anchor = Some.DeployedAt.AddSeconds(37);
+        var checkedAt = Some.DeployedAt.AddMinutes(2).AddSeconds(1);
 
-        Assert.Equal(Some.DeployedAt.AddMinutes(2).AddSeconds(37), CheckSpans.JudgedFrom(Policy, anchor));
-        Assert.Equal(Some.DeployedAt.AddMinutes(3).AddSeconds(37), CheckSpans.FirstCheck(Policy, anchor));
-    }
+        var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], Some.DeployedAt, checkedAt);
 
-    [Fact]
-    public void Observed_at_the_first_check_spans_exactly_the_minute_after_warmup()
-    {
-        var anchor = Some.DeployedAt.AddSeconds(37);
-
-        var (from, to) = CheckSpans.Observed(Policy, Policy.Metrics[0], anchor, CheckSpans.FirstCheck(Policy, anchor));
-
-        Assert.Equal((Some.DeployedAt.AddMinutes(2).AddSeconds(37), Some.DeployedAt.AddMinutes(3).AddSeconds(37)), (from, to));
-    }
-
-    [Fact]
-    public void A_warmup_burst_in_the_minute_warmup_ends_in_never_fails_a_rise()
-    {
-        // Warm-up ends 10:02:37; 30 errors in the 10:02 bucket (the burst, before 10:02:37 or not: a bucket cannot tell), 2 in 10:03.
-        var metric = Some.Metric(new MetricRule { Above = 5 });
-        var from = Some.DeployedAt.AddMinutes(2).AddSeconds(37);
-        var window = Some.Window("apex.error", Some.DeployedAt.AddMinutes(2), 1, 30) with
-        {
-            From = from,
-            To = from.AddMinutes(1),
-            CountsByMinute = new Dictionary<DateTimeOffset, long> { [Some.DeployedAt.AddMinutes(2)] = 30, [Some.DeployedAt.AddMinutes(3)] = 2 },
-        };
-        var inputs = Some.Inputs(0, 60) with { Observed = window, CheckedAt = window.To };
-
-        var judgement = MetricJudge.Judge(metric, inputs);
-
-        Assert.Equal(Verdict.Passed, judgement.Verdict);
-        Assert.Equal(2, judgement.ObservedCount);
-    }
-
-    [Fact]
-    public void A_drop_counts_the_minute_warmup_ends_in_so_no_event_after_warmup_is_missed()
-    {
-        // 20/min baseline; 12 creates in the 10:02 bucket (some after 10:02:37), 9 in 10:03 to 10:03:37: up to 21/min, not 9/min.
-        var metric = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Signal = "business.opportunity.created" };
-        var from = Some.DeployedAt.AddMinutes(2).AddSeconds(37);
-        var window = Some.Window("business.opportunity.created", Some.DeployedAt.AddMinutes(2), 2, 21) with
-        {
-            From = from,
-            To = from.AddMinutes(1),
-            CountsByMinute = new Dictionary<DateTimeOffset, long> { [Some.DeployedAt.AddMinutes(2)] = 12, [Some.DeployedAt.AddMinutes(3)] = 9 },
-        };
-        var inputs = Some.Inputs(0, 1200, signal: "business.opportunity.created") with { Observed = window, CheckedAt = window.To };
-
-        Assert.Equal(Verdict.Passed, MetricJudge.Judge(metric, inputs).Verdict);
-    }
-
-    [Fact]
-    public void Observed_with_an_interval_under_a_minute_spans_the_minute_from_the_end_of_warmup_until_it_is_whole()
-    {
-        var policy = Policy with { Interval = TimeSpan.FromSeconds(10) };
-        var anchor = Some.DeployedAt.AddSeconds(37);
-        var checkedAt = CheckSpans.FirstCheck(policy, anchor);
-
-        var (from, to) = CheckSpans.Observed(policy, policy.Metrics[0], anchor, checkedAt);
-
-        Assert.Equal(Some.DeployedAt.AddMinutes(2).AddSeconds(47), checkedAt);
-        Assert.Equal((Some.DeployedAt.AddMinutes(2).AddSeconds(37), Some.DeployedAt.AddMinutes(3).AddSeconds(37)), (from, to));
+        Assert.Equal((Some.DeployedAt.AddMinutes(2), Some.DeployedAt.AddMinutes(3)), (from, to));
     }
 
     [Fact]
     public void A_partial_first_minute_never_fails_a_drop_rule()
     {
-        // 10:10:00–10:10:30 captured, 5 creates so far against a 58/min baseline: read as a whole minute it is 5/min.
+        // 10:02:00–10:02:30 captured, 5 creates so far against a 58/min baseline: read as a whole minute it is 5/min.
         var metric = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Signal = "business.opportunity.created" };
         var inputs = Some.Inputs(5, 3480, signal: "business.opportunity.created") with { CheckedAt = Some.DeployedAt.AddMinutes(10).AddSeconds(30) };
 

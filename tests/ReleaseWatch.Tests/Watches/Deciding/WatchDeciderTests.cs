@@ -10,29 +10,16 @@ public sealed class WatchDeciderTests
     private static readonly DateTimeOffset T0 = Some.CompletedAt;
 
     [Fact]
-    public void Start_waits_for_the_warmup_and_a_whole_minute_after_it_then_checks_every_interval_until_the_window_ends()
+    public void Start_waits_for_the_warmup_then_checks_every_interval_until_the_window_ends()
     {
         var script = new WatchScript(Some.Policy(), (_, _) => Verdict.Passed);
 
-        // Warm-up ends 10:02:00; the first check judges 10:02:00–10:03:00, a whole minute after it.
         Assert.Equal(WatchPhase.Pending, script.State.Phase);
-        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(3)), script.State.Timers);
+        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(2)), script.State.Timers);
         Assert.Contains(new WatchTimer(WatchTimerKind.WindowEnd, T0.AddMinutes(10)), script.State.Timers);
-        script.RunUntil(T0.AddMinutes(2).AddSeconds(59));
-        Assert.Equal(WatchPhase.Pending, script.State.Phase);
-        script.RunUntil(T0.AddMinutes(3));
+        script.RunUntil(T0.AddMinutes(2));
         Assert.Equal(WatchPhase.Watching, script.State.Phase);
-        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(4)), script.State.Timers);
-    }
-
-    [Fact]
-    public void Start_of_a_deployment_inside_a_minute_first_checks_a_whole_minute_after_warmup_ends_to_the_second()
-    {
-        // Completed at 09:59:37: warm-up ends 10:01:37 (not 10:01:00 or 10:02:00), the first check judges 10:01:37–10:02:37.
-        var script = new WatchScript(Some.Policy(), (_, _) => Verdict.Passed, Some.Deployment(completedAt: T0.AddSeconds(-23)));
-
-        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(2).AddSeconds(37)), script.State.Timers);
-        Assert.DoesNotContain(script.State.Timers, t => t.Kind == WatchTimerKind.Check && t.DueAt != T0.AddMinutes(2).AddSeconds(37));
+        Assert.Contains(new WatchTimer(WatchTimerKind.Check, T0.AddMinutes(3)), script.State.Timers);
     }
 
     [Fact]
@@ -44,7 +31,7 @@ public sealed class WatchDeciderTests
         Assert.Empty(script.Commands);
         Assert.Equal(AlertKind.Verified, Assert.Single(script.Alerts).Kind);
         Assert.Empty(script.State.Timers);
-        Assert.Equal(8, script.State.Track("apex-errors").Checks); // minutes 3..9 plus the window end
+        Assert.Equal(9, script.State.Track("apex-errors").Checks); // minutes 2..9 plus the window end
     }
 
     [Fact]

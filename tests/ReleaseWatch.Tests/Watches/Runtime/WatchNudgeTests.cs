@@ -19,7 +19,7 @@ public sealed class WatchNudgeTests(AzuritePeer azurite)
         var watch = (await services.Get<DeploymentIntake>().AcceptAsync(
             new DeploymentNotice("nudge-1", new OrgRef(services.OrgId, "", ""), new ReleaseRef("2.0.0", "1.9.9", null), start, new PipelineRef("release", null), null),
             "test", CancellationToken.None)).Watch!;
-        services.Time.Advance(TimeSpan.FromSeconds(121)); // warm-up (1 min) and a whole minute after it: the first check is due
+        services.Time.Advance(TimeSpan.FromSeconds(61));
         await WatchCrashTests.ReportConnectedAsync(services);
         await services.Get<WatchTicker>().TickAsync(CancellationToken.None); // first check: quiet, watching begins
         var store = services.Get<IWatchStore>();
@@ -34,7 +34,7 @@ public sealed class WatchNudgeTests(AzuritePeer azurite)
         var history = await store.GetHistoryAsync(watch.WatchId, CancellationToken.None);
         var judged = Assert.IsType<SignalsJudged>(history[^1].Event);
         Assert.Equal(JudgementTrigger.Nudge, judged.Trigger);
-        // 12 errors 5 s apart from 10:02:11: the 10 of them inside the current minute are counted at once.
+        // 12 errors 5 s apart from 10:01:11: the 10 of them inside the current minute are counted at once.
         Assert.Equal(10, Assert.Single(judged.Judgements).ObservedCount);
     }
 }
