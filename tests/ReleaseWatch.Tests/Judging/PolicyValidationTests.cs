@@ -55,7 +55,7 @@ public sealed class PolicyValidationTests
     [InlineData("{ 'metrics': [ { 'name': 'apex-errors', 'signal': 'apex.error', 'measure': 'ratio', 'denominator': 'api.request', 'failWhen': { 'poissonSignificance': 0.01 } } ] }",
         Prefix + "failWhen.poissonSignificance tests counts, so it cannot judge a ratio.")]
     [InlineData("{ 'metrics': [ { 'name': 'apex-errors', 'signal': 'apex.error', 'failWhen': { 'above': 5 } } ] }",
-        Prefix + "measure is required (one of count, perMinute, ratio, mean, p50, p90, p95, p99, max, last, gauge).")]
+        Prefix + "measure is required (one of count, perMinute, ratio, mean, p50, p90, p95, p99, max, last, gauge, newErrors).")]
     [InlineData("{ 'metrics': [ { 'name': 'apex-errors', 'measure': 'count', 'failWhen': { 'above': 5 } } ] }",
         Prefix + "signal is required.")]
     [InlineData("{ 'metrics': [ { 'signal': 'apex.error', 'measure': 'count', 'failWhen': { 'above': 5 } } ] }",

@@ -27,7 +27,7 @@ public sealed class ValueMeasurePolicyTests
     [InlineData("'measure': 'p95', 'failWhen': { 'poissonSignificance': 0.01 }", "failWhen.poissonSignificance tests counts, so it cannot judge a value measure (p95).")]
     [InlineData("'measure': 'perMinute', 'minSample': 5, 'failWhen': { 'above': 1 }", "minSample is only for value measures (mean, p50, p90, p95, p99, max, last).")]
     [InlineData("'measure': 'mean', 'minSample': 0, 'failWhen': { 'above': 1 }", "minSample must be 1 or more.")]
-    [InlineData("'measure': 'p97', 'failWhen': { 'above': 1 }", "measure must be one of \"count\", \"perMinute\", \"ratio\", \"mean\", \"p50\", \"p90\", \"p95\", \"p99\", \"max\", \"last\", \"gauge\" (got \"p97\").")]
+    [InlineData("'measure': 'p97', 'failWhen': { 'above': 1 }", "measure must be one of \"count\", \"perMinute\", \"ratio\", \"mean\", \"p50\", \"p90\", \"p95\", \"p99\", \"max\", \"last\", \"gauge\", \"newErrors\" (got \"p97\").")]
     public void A_value_measure_that_cannot_work_fails_at_start_naming_the_field(string fields, string problem)
     {
         var configuration = PolicyCatalogTests.JsonConfiguration("latency",
