@@ -63,8 +63,11 @@ internal static class OperatorActionReader
             : (new OperatorActed(kind!.Value, actor!, kind == OperatorActionKind.Extend ? TimeSpan.FromMinutes(minutes!.Value) : null, reason), errors);
     }
 
-    /// <summary>A trimmed, non-empty string field of at most <paramref name="max"/> characters without control characters; null (with an error when present but bad) otherwise.</summary>
-    private static string? Text(JsonElement root, string name, int max, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// A trimmed, non-empty string field of at most <paramref name="max"/> characters without control characters; null (with an
+    /// error when present but bad) otherwise. The rollout actions read their fields with it too.
+    /// </summary>
+    internal static string? Text(JsonElement root, string name, int max, Dictionary<string, string[]> errors)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReleaseWatch.Functions.Http;
 using ReleaseWatch.Rollouts.Deciding;
@@ -63,7 +62,7 @@ internal static class RolloutsApi
     /// </summary>
     public static async Task<Results<Ok<RolloutSummary>, ProblemHttpResult>> ActAsync(string id, HttpRequest request, RolloutRunner runner, CancellationToken cancellationToken)
     {
-        var (acted, errors) = Read(request.SignedBody());
+        var (acted, errors) = RolloutActionReader.Read(request.SignedBody());
         if (acted is null)
         {
             return Problems.Invalid(errors);
@@ -85,57 +84,7 @@ internal static class RolloutsApi
     private static bool SamePlan(RolloutPlan plan, RolloutState state) =>
         plan.Release == state.Release && plan.Waves.Count == state.Waves.Count &&
         plan.Waves.Zip(state.Waves).All(p => p.First.Orgs.Select(o => o.Org.Id).SequenceEqual(p.Second.Orgs.Select(o => o.Org.Id)));
-
-    private static (RolloutOperatorActed? Acted, Dictionary<string, string[]> Errors) Read(byte[] body)
-    {
-        var errors = new Dictionary<string, string[]>();
-        RolloutActionRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<RolloutActionRequest>(body, ReleaseWatchJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            errors["$"] = [$"The body is not valid JSON: {ex.Message}"];
-            return (null, errors);
-        }
-
-        RolloutAction? action = request?.Action switch
-        {
-            "pause" => RolloutAction.Pause,
-            "resume" => RolloutAction.Resume,
-            "skip" => RolloutAction.Skip,
-            "abort" => RolloutAction.Abort,
-            _ => null,
-        };
-        if (action is null)
-        {
-            errors["action"] = ["Must be one of pause, resume, skip, abort."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request?.Actor) || request.Actor.Length > 128)
-        {
-            errors["actor"] = ["Required: who acts (at most 128 characters)."];
-        }
-
-        if (action == RolloutAction.Skip && !Deployments.SalesforceOrgId.IsValid(request?.Org))
-        {
-            errors["org"] = ["Required for skip: the 15- or 18-character id of an org in the current wave."];
-        }
-
-        if (request?.Reason is { Length: > 512 })
-        {
-            errors["reason"] = ["At most 512 characters."];
-        }
-
-        return errors.Count > 0
-            ? (null, errors)
-            : (new RolloutOperatorActed(action!.Value, request!.Actor!.Trim(), action == RolloutAction.Skip ? request.Org : null, request.Reason), errors);
-    }
 }
-
-/// <summary>POST /api/rollouts/{id}/actions body.</summary>
-internal sealed record RolloutActionRequest(string? Action, string? Actor, string? Org, string? Reason);
 
 /// <summary>GET /api/rollouts/{id}: the summary, the whole state and the history.</summary>
 internal sealed record RolloutRecord(RolloutSummary Summary, RolloutState State, IReadOnlyList<RolloutHistoryEntry> History);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Xml;
 using ReleaseWatch.Deployments;
+using ReleaseWatch.Intake.Input;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Rollouts.Deciding;
@@ -22,17 +23,16 @@ internal sealed class RolloutRequestReader(IOrgCatalog catalog, Microsoft.Extens
     public (RolloutPlan? Plan, Dictionary<string, string[]> Errors) Read(ReadOnlyMemory<byte> json)
     {
         var errors = new RequestErrors();
-        try
+        // Invalid UTF-8 or a lone surrogate in any string is named here: read later, it would throw (a 500).
+        using var document = JsonInput.TryParse(json, out var field, out var problem);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
-            var plan = Read(document.RootElement, errors);
-            return (errors.Any ? null : plan, errors.ToDictionary());
-        }
-        catch (JsonException ex)
-        {
-            errors.Add("$", $"The body is not valid JSON: {ex.Message}");
+            errors.Add(field, problem);
             return (null, errors.ToDictionary());
         }
+
+        var plan = Read(document.RootElement, errors);
+        return (errors.Any ? null : plan, errors.ToDictionary());
     }
 
     private RolloutPlan? Read(JsonElement root, RequestErrors errors)

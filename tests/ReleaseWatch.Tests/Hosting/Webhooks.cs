@@ -36,9 +36,12 @@ internal static class Webhooks
     }
 
     /// <summary>An operator action signed as README says: method, path, timestamp and body, under the shared secret.</summary>
-    public static HttpRequestMessage SignedAction(string path, string body, DateTimeOffset signedAt, string secret = ReleaseWatchApp.Secret, string? signedPath = null)
+    public static HttpRequestMessage SignedAction(string path, string body, DateTimeOffset signedAt, string secret = ReleaseWatchApp.Secret, string? signedPath = null) =>
+        SignedAction(path, Encoding.UTF8.GetBytes(body), signedAt, secret, signedPath);
+
+    /// <summary>An operator action of exactly these bytes (e.g. invalid UTF-8), signed as README says.</summary>
+    public static HttpRequestMessage SignedAction(string path, byte[] bytes, DateTimeOffset signedAt, string secret = ReleaseWatchApp.Secret, string? signedPath = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         var timestamp = signedAt.ToUnixTimeSeconds();
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");

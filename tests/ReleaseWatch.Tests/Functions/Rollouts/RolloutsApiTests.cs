@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using ReleaseWatch.Rollouts.Deciding;
 using ReleaseWatch.Rollouts.Storage;
 using ReleaseWatch.Tests.Hosting;
@@ -88,6 +89,44 @@ public sealed class RolloutsApiTests(AzuritePeer azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
         Assert.Null(await _app.Get<IRolloutStore>().GetAsync(RolloutKey.For(id), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("\"2.4.0\"", "\"2.4.0\\udfff\"", "release.version")]
+    [InlineData("\"uat\"", "\"u\\ud800t\"", "waves[0].name")]
+    [InlineData("\"uat\"", "\"u~t\"", "waves[0].name")]
+    [InlineData("\"tier\": \"canary\"", "\"t\\ud800\": \"canary\"", "waves[0].group")]
+    public async Task A_plan_with_a_lone_surrogate_or_invalid_UTF_8_is_400_naming_the_field_and_stores_nothing(string find, string replace, string field)
+    {
+        var id = AzuritePeer.UniqueName("text");
+        // '~' stands for the byte 0xC3, which starts a two-byte UTF-8 sequence that never comes.
+        var body = Encoding.UTF8.GetBytes(Body(id).Replace(find, replace, StringComparison.Ordinal)).Select(b => b == (byte)'~' ? (byte)0xC3 : b).ToArray();
+
+        var response = await _client.SendAsync(Webhooks.SignedBytes("/api/rollouts", body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.Null(await _app.Get<IRolloutStore>().GetAsync(RolloutKey.For(id), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("""{"action":"pause","actor":"\ud800"}""", "actor")]
+    [InlineData("""{"action":"pause","actor":"ana\u0000"}""", "actor")]
+    [InlineData("""{"action":"pause","actor":42}""", "actor")]
+    [InlineData("""{"action":["pause"],"actor":"ana"}""", "action")]
+    [InlineData("""{"action":"pause","actor":"ana","reason":"a\udfffb"}""", "reason")]
+    [InlineData("""{"action":"skip","actor":"ana","org":{}}""", "org")]
+    public async Task An_action_with_a_mistyped_field_a_lone_surrogate_or_a_control_character_is_400_naming_the_field_and_changes_nothing(string body, string field)
+    {
+        var id = AzuritePeer.UniqueName("acts");
+        await _client.SendAsync(Webhooks.Signed("/api/rollouts", Body(id)));
+        var before = await _app.Get<IRolloutStore>().GetHistoryAsync(RolloutKey.For(id), CancellationToken.None);
+
+        var response = await _client.SendAsync(Webhooks.Signed($"/api/rollouts/{id}/actions", body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.Equal(before.Count, (await _app.Get<IRolloutStore>().GetHistoryAsync(RolloutKey.For(id), CancellationToken.None)).Count);
     }
 
     [Fact]

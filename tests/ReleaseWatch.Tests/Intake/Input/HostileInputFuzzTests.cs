@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using ReleaseWatch.Intake;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
 using ReleaseWatch.Watches.Storage;
@@ -42,7 +41,7 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
 
             var response = await _client.SendAsync(Webhooks.SignedBytes("/api/deployments", body));
 
-            AssertNot5xx(response, body);
+            FuzzAnswers.AssertNot5xx(response, body);
             created += response.StatusCode == HttpStatusCode.Accepted ? 1 : 0;
         }
 
@@ -63,7 +62,7 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
 
             var response = await _client.PostAsync($"/api/events?key={ReleaseWatchApp.EventGridKey}", content);
 
-            AssertNot5xx(response, body);
+            FuzzAnswers.AssertNot5xx(response, body);
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 created += (await response.JsonAsync()).TryGetProperty("watches", out var watches) ? watches.GetArrayLength() : 0;
@@ -84,16 +83,11 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
         for (var i = 0; i < PerEndpoint; i++)
         {
             var body = BodyMutator.Mutate(random, Encoding.UTF8.GetBytes($$"""{"action":"extend","actor":"fuzz-{{i}}","minutes":5,"reason":"fuzz"}"""));
-            var path = $"/api/watches/{watchId}/actions";
-            var timestamp = _app.Time.GetUtcNow().ToUnixTimeSeconds();
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-            request.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.Add(WebhookSignature.HeaderName, RequestSignature.Sign("POST", path, timestamp, body, ReleaseWatchApp.Secret));
+            using var request = Webhooks.SignedAction($"/api/watches/{watchId}/actions", body, _app.Time.GetUtcNow());
 
             var response = await _client.SendAsync(request);
 
-            AssertNot5xx(response, body);
+            FuzzAnswers.AssertNot5xx(response, body);
             taken += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
         }
 
@@ -114,7 +108,7 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
 
-                AssertNot5xx(await _client.PostAsync(route, content), body);
+                FuzzAnswers.AssertNot5xx(await _client.PostAsync(route, content), body);
             }
         }
     }
@@ -125,9 +119,6 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
         ? new JsonObject { ["specversion"] = "1.0", ["type"] = "ReleaseWatch.DeploymentCompleted", ["source"] = "/pipelines/release", ["id"] = deploymentId, ["time"] = _app.Time.GetUtcNow().ToString("O"), ["data"] = Notice(deploymentId) }
         : (JsonNode)new JsonArray(new JsonObject { ["id"] = deploymentId, ["subject"] = "r", ["eventType"] = "ReleaseWatch.DeploymentCompleted", ["eventTime"] = _app.Time.GetUtcNow().ToString("O"), ["dataVersion"] = "1", ["data"] = Notice(deploymentId) }))
         .ToJsonString();
-
-    private static void AssertNot5xx(HttpResponseMessage response, byte[] body) =>
-        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {response.RequestMessage?.RequestUri?.AbsolutePath}: {Convert.ToHexString(body)} = {Encoding.UTF8.GetString(body)}");
 
     private async Task<int> CountWatchesAsync()
     {
