@@ -8,20 +8,19 @@ namespace ReleaseWatch.Functions.Dashboard;
 
 /// <summary>
 /// Signs an operator action the dashboard sends to the service's own API on the user's behalf, exactly as a pipeline
-/// would sign it: watch actions with <see cref="RequestSignature"/> (method, path, timestamp and body), rollout actions
-/// with <see cref="WebhookSignature"/> over the body, as POST /api/rollouts/{id}/actions checks today. The one place
-/// that knows the signing schemes.
+/// would sign it: watch and rollout actions alike with <see cref="RequestSignature"/> (method, path, timestamp and body).
+/// The one place that knows the signing scheme.
 /// </summary>
 internal sealed class DashboardActionSigner(IOptions<IntakeOptions> intake, TimeProvider time, IListeningAddress self, IHttpClientFactory clients)
 {
     public const string HttpClientName = "releasewatch-dashboard-self";
 
     /// <summary>Posts the signed action to this service's own API; null when it was taken, else the API's status and reason.</summary>
-    public async Task<(int Status, string? Detail)?> PostAsync(string path, JsonObject body, CancellationToken cancellationToken, bool bodyOnly = false)
+    public async Task<(int Status, string? Detail)?> PostAsync(string path, JsonObject body, CancellationToken cancellationToken)
     {
         using var client = clients.CreateClient(HttpClientName);
         client.BaseAddress = new Uri(await self.WaitAsync(cancellationToken) + "/");
-        using var request = bodyOnly ? SignBody(path, body.ToJsonString()) : Sign(HttpMethod.Post, path, body.ToJsonString());
+        using var request = Sign(HttpMethod.Post, path, body.ToJsonString());
         using var response = await client.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
@@ -30,15 +29,6 @@ internal sealed class DashboardActionSigner(IOptions<IntakeOptions> intake, Time
 
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
         return ((int)response.StatusCode, problem?["detail"]?.GetValue<string>() ?? problem?["errors"]?.ToJsonString() ?? response.ReasonPhrase);
-    }
-
-    /// <summary>A POST signed over its body alone (the webhook's scheme).</summary>
-    public HttpRequestMessage SignBody(string pathAndQuery, string jsonBody)
-    {
-        var body = Encoding.UTF8.GetBytes(jsonBody);
-        var request = Json(HttpMethod.Post, pathAndQuery, body);
-        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(body, intake.Value.SigningSecret));
-        return request;
     }
 
     public HttpRequestMessage Sign(HttpMethod method, string pathAndQuery, string jsonBody)

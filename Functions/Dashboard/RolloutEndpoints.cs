@@ -61,8 +61,7 @@ internal static class RolloutEndpoints
     {
         var user = DashboardUser.Of(context);
         var body = new JsonObject { ["action"] = action, ["actor"] = user.Name, ["org"] = org, ["reason"] = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() };
-        // The rollout actions API checks a body signature (no SignedRequestMetadata on its endpoint), so that is what is sent.
-        return await signer.PostAsync($"api/rollouts/{Uri.EscapeDataString(id)}/actions", body, cancellationToken, bodyOnly: true) is { } refused
+        return await signer.PostAsync($"api/rollouts/{Uri.EscapeDataString(id)}/actions", body, cancellationToken) is { } refused
             ? Page("Not done", user, $"<h1>The rollout did not take the action</h1><p role=\"alert\">{E(refused.Detail)}</p><p><a href=\"/rollouts/{E(id)}\">Back to the rollout</a></p>", refused.Status)
             : Results.Redirect($"/rollouts/{Uri.EscapeDataString(id)}?done={Uri.EscapeDataString(action)}", permanent: false, preserveMethod: false);
     }

@@ -17,7 +17,7 @@ internal static class RolloutsApi
         app.MapPost("/api/rollouts", PostAsync).WithName("Rollouts").AddEndpointFilter<SignedJsonFilter>();
         var api = app.MapGroup("/api/rollouts");
         api.MapGet("/{id}", GetAsync);
-        api.MapPost("/{id}/actions", ActAsync).AddEndpointFilter<SignedJsonFilter>();
+        api.MapPost("/{id}/actions", ActAsync).AddEndpointFilter<SignedJsonFilter>().WithMetadata(new SignedRequestMetadata());
         return api;
     }
 

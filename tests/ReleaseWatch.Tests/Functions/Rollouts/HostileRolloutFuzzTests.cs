@@ -82,7 +82,7 @@ public sealed class HostileRolloutFuzzTests(AzuritePeer azurite, Xunit.Abstracti
             var key = RolloutKey.For(id);
             var history = (await store.GetHistoryAsync(key, CancellationToken.None)).Count;
 
-            using var response = await _client.SendAsync(Webhooks.SignedBytes($"/api/rollouts/{id}/actions", body));
+            using var response = await _client.SendAsync(Webhooks.SignedAction($"/api/rollouts/{id}/actions", body, _app.Time.GetUtcNow()));
 
             var after = (await store.GetHistoryAsync(key, CancellationToken.None)).Count;
             if (answers.Check(response, body) != HttpStatusCode.OK)

@@ -122,7 +122,7 @@ public sealed class RolloutsApiTests(AzuritePeer azurite) : IAsyncLifetime
         await _client.SendAsync(Webhooks.Signed("/api/rollouts", Body(id)));
         var before = await _app.Get<IRolloutStore>().GetHistoryAsync(RolloutKey.For(id), CancellationToken.None);
 
-        var response = await _client.SendAsync(Webhooks.Signed($"/api/rollouts/{id}/actions", body));
+        var response = await _client.SendAsync(Webhooks.SignedAction($"/api/rollouts/{id}/actions", body, _app.Time.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
@@ -142,20 +142,44 @@ public sealed class RolloutsApiTests(AzuritePeer azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_action_signed_over_its_body_alone_is_401_and_a_replayed_one_is_409_and_neither_changes_the_rollout()
+    {
+        var id = AzuritePeer.UniqueName("sig");
+        await _client.SendAsync(Webhooks.Signed("/api/rollouts", Body(id)));
+        var actions = $"/api/rollouts/{id}/actions";
+        const string abort = """{"action":"abort","actor":"ana"}""";
+        var other = AzuritePeer.UniqueName("sig");
+        await _client.SendAsync(Webhooks.Signed("/api/rollouts", Body(other)));
+
+        var bodyOnly = await _client.SendAsync(Webhooks.Signed(actions, abort));
+        var pausedOther = await _client.SendAsync(Webhooks.SignedAction($"/api/rollouts/{other}/actions", """{"action":"pause","actor":"ana"}""", _app.Time.GetUtcNow()));
+        var elsewhere = await _client.SendAsync(Webhooks.SignedAction(actions, """{"action":"pause","actor":"ana"}""", _app.Time.GetUtcNow(), signedPath: $"/api/rollouts/{other}/actions"));
+        var replayed = await _client.SendAsync(Webhooks.SignedAction($"/api/rollouts/{other}/actions", """{"action":"pause","actor":"ana"}""", _app.Time.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, bodyOnly.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pausedOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
+        Assert.Contains("replayed", (await replayed.JsonAsync()).GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Single(await _app.Get<IRolloutStore>().GetHistoryAsync(RolloutKey.For(id), CancellationToken.None));
+        Assert.Equal(2, (await _app.Get<IRolloutStore>().GetHistoryAsync(RolloutKey.For(other), CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task Pause_resume_skip_and_abort_are_signed_actions_and_an_impossible_one_is_409()
     {
         var id = AzuritePeer.UniqueName("act");
         await _client.SendAsync(Webhooks.Signed("/api/rollouts", Body(id)));
         var actions = $"/api/rollouts/{id}/actions";
 
-        var paused = await _client.SendAsync(Webhooks.Signed(actions, """{"action":"pause","actor":"ana"}"""));
-        var pausedAgain = await _client.SendAsync(Webhooks.Signed(actions, """{"action":"pause","actor":"ana"}"""));
-        var resumed = await _client.SendAsync(Webhooks.Signed(actions, """{"action":"resume","actor":"ana"}"""));
-        var skipped = await _client.SendAsync(Webhooks.Signed(actions, $$"""{"action":"skip","actor":"ana","org":"{{_app.OtherOrgId}}"}"""));
-        var noOrg = await _client.SendAsync(Webhooks.Signed(actions, """{"action":"skip","actor":"ana"}"""));
-        var aborted = await _client.SendAsync(Webhooks.Signed(actions, """{"action":"abort","actor":"ana","reason":"wrong package"}"""));
-        var unsigned = await _client.SendAsync(Webhooks.Signed(actions, """{"action":"abort","actor":"ana"}""", secret: "another-secret-entirely-0123456"));
-        var missing = await _client.SendAsync(Webhooks.Signed($"/api/rollouts/{id}-nope/actions", """{"action":"abort","actor":"ana"}"""));
+        var paused = await _client.SendAsync(Webhooks.SignedAction(actions, """{"action":"pause","actor":"ana"}""", _app.Time.GetUtcNow()));
+        var pausedAgain = await _client.SendAsync(Webhooks.SignedAction(actions, """{"action":"pause","actor":"ben"}""", _app.Time.GetUtcNow()));
+        var resumed = await _client.SendAsync(Webhooks.SignedAction(actions, """{"action":"resume","actor":"ana"}""", _app.Time.GetUtcNow()));
+        var skipped = await _client.SendAsync(Webhooks.SignedAction(actions, $$"""{"action":"skip","actor":"ana","org":"{{_app.OtherOrgId}}"}""", _app.Time.GetUtcNow()));
+        var noOrg = await _client.SendAsync(Webhooks.SignedAction(actions, """{"action":"skip","actor":"ana"}""", _app.Time.GetUtcNow()));
+        var aborted = await _client.SendAsync(Webhooks.SignedAction(actions, """{"action":"abort","actor":"ana","reason":"wrong package"}""", _app.Time.GetUtcNow()));
+        var unsigned = await _client.SendAsync(Webhooks.SignedAction(actions, """{"action":"abort","actor":"ana"}""", _app.Time.GetUtcNow(), secret: "another-secret-entirely-0123456"));
+        var missing = await _client.SendAsync(Webhooks.SignedAction($"/api/rollouts/{id}-nope/actions", """{"action":"abort","actor":"ana"}""", _app.Time.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, pausedAgain.StatusCode);
