@@ -39,6 +39,11 @@ internal static class BacktestInput
         {
             return Refuse(StatusCodes.Status413PayloadTooLarge, $"The upload is too large: {ex.Message}");
         }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A multipart body that ends before its closing boundary (cut off, or a boundary garbled on the way).
+            return Refuse(StatusCodes.Status400BadRequest, $"The form is not complete multipart/form-data (send it again as the page does): {ex.Message}");
+        }
         catch (AntiforgeryValidationException)
         {
             return Refuse(StatusCodes.Status400BadRequest, "The form's antiforgery token is missing or stale: reload the back-test page and run it again.");

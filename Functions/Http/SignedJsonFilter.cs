@@ -69,7 +69,9 @@ internal sealed class SignedJsonFilter(IOptions<IntakeOptions> options, ISignedR
             return Problems.Unauthorized($"This request must be signed with its method, path and time. {scheme}");
         }
 
-        if (!RequestSignature.IsValid(request.Method, path, timestamp.Value, body, signature, [settings.SigningSecret, settings.SigningSecretNext]))
+        // A caller signs the path as it sent it (percent-escaped, e.g. a rollout id with a space) or as it names it (decoded): both identify this request.
+        string?[] secrets = [settings.SigningSecret, settings.SigningSecretNext];
+        if (!SignedPaths(request, path).Any(p => RequestSignature.IsValid(request.Method, p, timestamp.Value, body, signature, secrets)))
         {
             return Problems.Unauthorized($"The {WebhookSignature.HeaderName} header does not match this method, path, timestamp and body under the configured secret. {scheme}");
         }
@@ -85,7 +87,29 @@ internal sealed class SignedJsonFilter(IOptions<IntakeOptions> options, ISignedR
             ? null
             : Problems.Replayed("This signed request was taken before (a replay, or a retry of a request that landed); nothing changed. To act again, sign a new request with the current time.");
     }
+
+    /// <summary>
+    /// The forms of the path a caller may have signed: as the route names it (decoded), as it came on the wire when the
+    /// server keeps that, and with each segment escaped as <see cref="Uri.EscapeDataString(string)"/> does (what clients send).
+    /// </summary>
+    private static IEnumerable<string> SignedPaths(HttpRequest request, string path)
+    {
+        yield return path;
+        var raw = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        var sent = raw is { Length: > 0 } && raw[0] == '/' ? raw.Split('?', 2)[0] : null;
+        if (sent is not null && sent != path)
+        {
+            yield return sent;
+        }
+
+        var escaped = string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+        if (escaped != path && escaped != sent)
+        {
+            yield return escaped;
+        }
+    }
 }
+
 
 /// <summary>Marks an endpoint whose <see cref="SignedJsonFilter"/> needs the request signature (method, path, timestamp), not only the body's.</summary>
 internal sealed record SignedRequestMetadata;

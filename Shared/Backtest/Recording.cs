@@ -68,7 +68,7 @@ internal sealed class Recording
     {
         try
         {
-            var node = JsonNode.Parse(line) as JsonObject;
+            var node = JsonNode.Parse(Salesforce.Classification.LoneSurrogates.Repair(line)) as JsonObject;
             var receivedAt = node?["receivedAt"]?.GetValue<string>();
             var org = node?["org"]?.GetValue<string>();
             if (receivedAt is null || org is null || node!["message"] is not JsonObject message)

@@ -177,7 +177,7 @@ internal sealed class BayeuxClient : IDisposable
     {
         try
         {
-            return JsonNode.Parse(body);
+            return JsonNode.Parse(Classification.LoneSurrogates.Repair(body));
         }
         catch (System.Text.Json.JsonException)
         {

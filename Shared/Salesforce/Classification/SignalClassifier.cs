@@ -137,7 +137,8 @@ internal sealed class SignalClassifier(string orgId, IReadOnlyList<SignalRuleOpt
         var message = First(payload, "ExceptionMessage__c", "Message__c", "Message");
         if (message is { Length: > MaxMessageLength })
         {
-            message = message[..MaxMessageLength];
+            // Never cut a surrogate pair in two: half an emoji is text no JSON reader takes back.
+            message = message[..(char.IsHighSurrogate(message[MaxMessageLength - 1]) ? MaxMessageLength - 1 : MaxMessageLength)];
         }
 
         var recordIds = new List<string>();

@@ -11,8 +11,7 @@ internal sealed record StreamEvent(string Channel, long ReplayId, JsonObject Pay
 {
     public static StreamEvent? TryParse(JsonObject message, DateTimeOffset receivedAt)
     {
-        var channel = message["channel"]?.GetValue<string>();
-        if (channel is null || message["data"] is not JsonObject data || data["event"]?["replayId"] is not JsonValue replay
+        if (message["channel"] is not JsonValue named || !named.TryGetValue<string>(out var channel) || message["data"] is not JsonObject data || data["event"] is not JsonObject { } delivered || delivered["replayId"] is not JsonValue replay
             || !replay.TryGetValue<long>(out var replayId))
         {
             return null;
@@ -24,7 +23,7 @@ internal sealed record StreamEvent(string Channel, long ReplayId, JsonObject Pay
 
     private static DateTimeOffset? OccurredAtOf(JsonObject payload)
     {
-        if (payload["ChangeEventHeader"]?["commitTimestamp"] is JsonValue commit && commit.TryGetValue<long>(out var ms))
+        if (payload["ChangeEventHeader"] is JsonObject header && header["commitTimestamp"] is JsonValue commit && commit.TryGetValue<long>(out var ms))
         {
             return DateTimeOffset.FromUnixTimeMilliseconds(ms);
         }

@@ -67,4 +67,17 @@ public sealed class ReleaseWatchApp : WebApplicationFactory<Program>
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Starts the app on Kestrel at a free loopback port and returns a client of it that does not follow redirects: the
+    /// dashboard's Local access admits it, and the dashboard's signed posts to its own API go over the network for real.
+    /// </summary>
+    public async Task<HttpClient> StartOnLoopbackAsync()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var address = await Get<ReleaseWatch.Hosting.IListeningAddress>().WaitAsync(CancellationToken.None);
+        // A client of its own: the factory's client over Kestrel follows redirects whatever it is told.
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(address) };
+    }
 }

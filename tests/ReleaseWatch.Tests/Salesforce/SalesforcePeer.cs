@@ -36,6 +36,18 @@ public sealed class SalesforcePeer : IAsyncLifetime
         return answer["last"]!.GetValue<long>();
     }
 
+    /// <summary>
+    /// Publishes <paramref name="count"/> events whose payload is exactly <paramref name="payloadJson"/> as written (e.g. with a
+    /// lone surrogate escape, which .NET's writer would never send); returns the last replay id.
+    /// </summary>
+    public async Task<long> PublishTextAsync(string channel, string payloadJson, int count = 1)
+    {
+        var body = $$"""{"channel":{{System.Text.Json.JsonSerializer.Serialize(channel)}},"payload":{{payloadJson}},"count":{{count}}}""";
+        using var response = await _http.PostAsync(new Uri(InstanceUrl, "/control/publish"), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["last"]!.GetValue<long>();
+    }
+
     /// <summary>Publishes one event per payload, in order (each payload's fields win over the channel's documented defaults); returns the last replay id.</summary>
     public async Task<long> PublishEachAsync(string channel, IEnumerable<JsonObject> payloads)
     {

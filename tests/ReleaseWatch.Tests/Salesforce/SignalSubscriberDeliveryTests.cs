@@ -54,6 +54,21 @@ public sealed class SignalSubscriberDeliveryTests(AzuritePeer azurite)
     }
 
     [Fact]
+    public async Task RunAsync_a_message_cut_in_the_middle_of_an_emoji_is_counted_with_the_rest_of_its_batch()
+    {
+        await using var peers = await CaptureFixture.StartAsync();
+        await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [LogEntries]);
+        await using var running = capture.StartSubscriber();
+        await Eventually.WaitUntilAsync(async () => (await peers.Streaming.StateAsync()).Subscriptions >= 1, Deadline, "subscribed");
+
+        // Apex cut the message at a length limit between the two halves of 😀: the JSON carries "\ud83d" alone.
+        await peers.Streaming.PublishTextAsync(LogEntries, """{"LoggingLevel__c":"ERROR","Message__c":"Quote sync failed \ud83d","CreatedDate":"\udfff"}""", 5);
+        await peers.Streaming.PublishAsync(LogEntries, Fatal);
+
+        await Eventually.WaitUntilAsync(async () => await capture.CountAsync("apex.error") == 6, Deadline, "the five cut messages and the whole one counted");
+    }
+
+    [Fact]
     public async Task RunAsync_events_of_a_channel_not_subscribed_are_ignored_and_logged_once()
     {
         await using var peers = await CaptureFixture.StartAsync();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ReleaseWatch.Tests.Hosting;
 using ReleaseWatch.Tests.Peers;
 
@@ -10,7 +9,7 @@ namespace ReleaseWatch.Tests.Functions.Dashboard;
 
 /// <summary>POST /backtest/run: the back-test engine behind the dashboard's access and antiforgery checks; every bad input a clear 4xx.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed partial class BacktestApiTests(AzuritePeer azurite) : IAsyncLifetime
+public sealed class BacktestApiTests(AzuritePeer azurite) : IAsyncLifetime
 {
     private const string User = "ana@example.com";
     private static readonly string Demo = RepoPaths.Of("Functions", "demo", "recording.jsonl");
@@ -116,11 +115,10 @@ public sealed partial class BacktestApiTests(AzuritePeer azurite) : IAsyncLifeti
     /// <summary>The form as the page sends it, with the antiforgery token the page's GET handed out (its cookie stays in the client).</summary>
     private async Task<MultipartFormDataContent> FormAsync(string policy, string? policyJson = null, string? upload = null, string? listed = null)
     {
-        var page = await _client.GetStringAsync("/backtest");
-        var token = TokenField().Match(page);
+        var (name, value) = await DashboardForms.TokenAsync(_client, "/backtest");
         var form = new MultipartFormDataContent
         {
-            { new StringContent(token.Groups["value"].Value), token.Groups["name"].Value },
+            { new StringContent(value), name },
             { new StringContent(policy), "policy" },
         };
         if (policyJson is not null)
@@ -150,7 +148,4 @@ public sealed partial class BacktestApiTests(AzuritePeer azurite) : IAsyncLifeti
             return await _client.PostAsync("/backtest/run", form);
         }
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
-    private static partial Regex TokenField();
 }

@@ -166,6 +166,23 @@ public sealed class RolloutsApiTests(AzuritePeer azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_action_on_a_rollout_id_that_needs_escaping_is_accepted_signed_over_the_path_as_sent_or_as_named()
+    {
+        var id = AzuritePeer.UniqueName("spring release");
+        await _client.SendAsync(Webhooks.Signed("/api/rollouts", Body(id)));
+        var sent = $"/api/rollouts/{Uri.EscapeDataString(id)}/actions";
+
+        var escaped = await _client.SendAsync(Webhooks.SignedAction(sent, """{"action":"pause","actor":"ana"}""", _app.Time.GetUtcNow()));
+        var named = await _client.SendAsync(Webhooks.SignedAction(sent, """{"action":"resume","actor":"ana"}""", _app.Time.GetUtcNow(), signedPath: $"/api/rollouts/{id}/actions"));
+        var wrong = await _client.SendAsync(Webhooks.SignedAction(sent, """{"action":"abort","actor":"ana"}""", _app.Time.GetUtcNow(), signedPath: $"/api/rollouts/{Uri.EscapeDataString(id)}x/actions"));
+
+        Assert.Equal(HttpStatusCode.OK, escaped.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("promoting", (await (await _client.GetAsync(sent[..^"/actions".Length])).JsonAsync()).GetProperty("summary").GetProperty("phase").GetString());
+    }
+
+    [Fact]
     public async Task Pause_resume_skip_and_abort_are_signed_actions_and_an_impossible_one_is_409()
     {
         var id = AzuritePeer.UniqueName("act");
