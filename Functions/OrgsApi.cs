@@ -47,7 +47,7 @@ internal static class OrgsApi
         var from = SignalKeys.MinuteStart(now) - CheckSpans.TrafficLookback;
         var recent = await reader.ReadAsync(org, signal, from, now, cancellationToken);
         var baseline = await reader.ReadAsync(org, signal, from.AddHours(-1), from, cancellationToken);
-        var silent = StreamSilence.Find([new ChannelTrafficWindows(channel, recent, baseline)]);
+        var silent = StreamSilence.Find([new ChannelTrafficWindows(channel, recent, baseline)], now);
         return new ChannelTrafficReport(channel, from, now, recent.Total, baseline.Total, silent.Count > 0 ? silent[0] : null);
     }
 }

@@ -27,7 +27,7 @@ internal static class MetricJudge
             ? (baselineSpan.Minutes > 0 && observedSpan.Minutes > 0 ? baselineSpan.Count * observedSpan.Minutes / baselineSpan.Minutes : null)
             : baselineSpan.Value;
 
-        var silent = StreamSilence.Find(inputs.Traffic);
+        var silent = StreamSilence.Find(inputs.Traffic, inputs.CheckedAt);
         MetricJudgement Result(Verdict verdict, string threshold, CountTest? test, string reason) => new(
             metric.Name, metric.Signal, verdict, observedSpan.Value, baseline, threshold,
             inputs.Observed.From, inputs.Observed.To, inputs.Baseline.From, inputs.Baseline.To, test?.PValue, reason,

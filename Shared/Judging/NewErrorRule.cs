@@ -26,7 +26,7 @@ internal static class NewErrorRule
     {
         var above = metric.FailWhen.Above ?? 0;
         var threshold = Describe(above);
-        var silent = StreamSilence.Find(inputs.Traffic);
+        var silent = StreamSilence.Find(inputs.Traffic, inputs.CheckedAt);
         var history = inputs.Errors;
         MetricJudgement Result(Verdict verdict, string reason, long observed = 0, IReadOnlyList<NewError>? found = null) => new(
             metric.Name, metric.Signal, verdict, verdict == Verdict.Inconclusive && history is null ? null : observed, 0, threshold,

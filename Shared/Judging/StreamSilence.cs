@@ -8,7 +8,7 @@ namespace ReleaseWatch.Judging;
 /// when the baseline's per-minute traffic is overdispersed, Poisson otherwise); below <see cref="Significance"/> the
 /// stream is silent, if it also delivered at most <see cref="MaxShareOfBaseline"/> of what the baseline expects (a
 /// collapse, not a dip: a lunch dip or a quiet spell of a bursty integration is not silence). A channel with fewer than <see cref="MinBaselineEvents"/> baseline events is never called silent
-/// (its quiet is normal). Every signal a silent stream feeds is Inconclusive instead of Passed.
+/// (its quiet is normal), nor is one whose span has less than a minute captured. Every signal a silent stream feeds is Inconclusive instead of Passed.
 /// </summary>
 internal static class StreamSilence
 {
@@ -21,13 +21,15 @@ internal static class StreamSilence
     /// <summary>The largest share of its expected traffic a silent stream may still deliver.</summary>
     public const double MaxShareOfBaseline = 0.1;
 
-    public static IReadOnlyList<SilentStream> Find(IReadOnlyList<ChannelTrafficWindows>? traffic)
+    /// <param name="checkedAt">When the check is made: a span that ends after it is a minute only just begun (the first
+    /// check after warm-up), in which nothing could have arrived yet; like every drop, silence is not judged on it.</param>
+    public static IReadOnlyList<SilentStream> Find(IReadOnlyList<ChannelTrafficWindows>? traffic, DateTimeOffset checkedAt)
     {
         var silent = new List<SilentStream>();
         foreach (var channel in traffic ?? [])
         {
             var minutes = (channel.Recent.To - channel.Recent.From).TotalMinutes;
-            if (channel.Baseline.Total < MinBaselineEvents || minutes <= 0 || channel.Recent.Gaps.Count > 0)
+            if (channel.Baseline.Total < MinBaselineEvents || minutes <= 0 || channel.Recent.To > checkedAt || channel.Recent.Gaps.Count > 0)
             {
                 continue;
             }

@@ -7,6 +7,9 @@ public sealed class StreamSilenceTests
 {
     private const string Channel = "/event/LogEntryEvent__e";
 
+    /// <summary>The check is made when the traffic span ends.</summary>
+    private static readonly DateTimeOffset TrafficEnd = Some.DeployedAt.AddMinutes(13);
+
     /// <summary>The log stream's traffic: <paramref name="baseline"/> events over the hour before, <paramref name="recent"/> over 10:10–10:13.</summary>
     private static ChannelTrafficWindows Traffic(long recent, long baseline)
     {
@@ -19,7 +22,7 @@ public sealed class StreamSilenceTests
     {
         var metric = Some.Metric(new MetricRule { Above = 5 });
 
-        var judgement = MetricJudge.Judge(metric, Some.Inputs(0, 120) with { Traffic = [Traffic(0, 1800)] });
+        var judgement = MetricJudge.Judge(metric, Some.Inputs(0, 120) with { CheckedAt = TrafficEnd, Traffic = [Traffic(0, 1800)] });
 
         Assert.Equal(Verdict.Inconclusive, judgement.Verdict);
         var silent = Assert.Single(judgement.SilentStreams!);
@@ -32,7 +35,7 @@ public sealed class StreamSilenceTests
     [Fact]
     public void A_stream_that_keeps_its_usual_traffic_lets_the_check_pass()
     {
-        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 120) with { Traffic = [Traffic(80, 1800)] });
+        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 120) with { CheckedAt = TrafficEnd, Traffic = [Traffic(80, 1800)] });
 
         Assert.Equal(Verdict.Passed, judgement.Verdict);
         Assert.Null(judgement.SilentStreams);
@@ -41,7 +44,7 @@ public sealed class StreamSilenceTests
     [Fact]
     public void A_channel_that_is_quiet_in_its_baseline_too_is_not_called_silent()
     {
-        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 0) with { Traffic = [Traffic(0, 12)] });
+        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 0) with { CheckedAt = TrafficEnd, Traffic = [Traffic(0, 12)] });
 
         Assert.Equal(Verdict.Passed, judgement.Verdict);
     }
@@ -51,10 +54,26 @@ public sealed class StreamSilenceTests
     {
         var metric = Some.Metric(new MetricRule { BelowBaselineByPercent = 50 }) with { Signal = "business.opportunity.created" };
 
-        var judgement = MetricJudge.Judge(metric, Some.Inputs(0, 1200, signal: "business.opportunity.created") with { Traffic = [Traffic(0, 1800)] });
+        var judgement = MetricJudge.Judge(metric, Some.Inputs(0, 1200, signal: "business.opportunity.created") with { CheckedAt = TrafficEnd, Traffic = [Traffic(0, 1800)] });
 
         Assert.Equal(Verdict.Failed, judgement.Verdict);
         Assert.NotNull(judgement.SilentStreams);
+    }
+
+    [Fact]
+    public void A_minute_only_just_begun_is_not_judged_silent_though_nothing_arrived_in_it_yet()
+    {
+        // The first check after warm-up is made as its minute begins: the span is that whole minute, none of it captured.
+        var signal = ChannelTraffic.Signal(Channel);
+        var justBegun = new ChannelTrafficWindows(Channel, Some.Window(signal, Some.DeployedAt.AddMinutes(2), 1, 0), Some.Window(signal, Some.DeployedAt.AddMinutes(-60), 60, 4000));
+
+        var first = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 120) with { CheckedAt = Some.DeployedAt.AddMinutes(2), Traffic = [justBegun] });
+        var minuteLater = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 120) with { CheckedAt = Some.DeployedAt.AddMinutes(3), Traffic = [justBegun] });
+
+        Assert.Equal(Verdict.Passed, first.Verdict);
+        Assert.Null(first.SilentStreams);
+        Assert.Equal(Verdict.Inconclusive, minuteLater.Verdict);
+        Assert.NotNull(minuteLater.SilentStreams);
     }
 
     [Fact]
