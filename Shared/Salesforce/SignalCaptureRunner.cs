@@ -7,11 +7,13 @@ namespace ReleaseWatch.Salesforce;
 
 /// <summary>
 /// Runs an org's subscriber only while this instance holds the org's lease, renewing it every third of
-/// its duration; a lost lease stops the subscriber. The owner id is unique per process.
+/// its duration; a lost lease stops the subscriber. Standalone (waiting for the lease), the instance takes only its
+/// share of the orgs and lets its surplus go when another instance joins (<see cref="CaptureShare"/>), then waits
+/// to take the org again should its share grow. The owner id is unique per process.
 /// </summary>
-internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLeaseStore leases, IOptions<SignalCaptureOptions> options, TimeProvider time, ILogger<SignalCaptureRunner> logger)
+internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLeaseStore leases, CaptureShare share, IOptions<SignalCaptureOptions> options, TimeProvider time, ILogger<SignalCaptureRunner> logger)
 {
-    public string Owner { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}";
+    public string Owner => share.Owner;
 
     /// <summary>
     /// Waits for the lease when <paramref name="waitForLease"/> (standalone), else returns false at once if
@@ -20,18 +22,32 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
     /// </summary>
     public async Task<bool> RunAsync(OrgOptions org, TimeSpan? runFor, bool waitForLease, bool releaseOnStop, CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            var yielded = await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken);
+            if (yielded is not true || !waitForLease)
+            {
+                return yielded is not null;
+            }
+        }
+    }
+
+    /// <summary>Null when the lease was not taken; true when the org was let go to another instance's share; false otherwise.</summary>
+    private async Task<bool?> RunOnceAsync(OrgOptions org, TimeSpan? runFor, bool waitForLease, bool releaseOnStop, CancellationToken cancellationToken)
+    {
         var duration = options.Value.LeaseDuration;
         var renewEvery = duration / 3;
-        while (!await leases.TryAcquireAsync(org.Id, Owner, duration, cancellationToken))
+        while (!await TryTakeAsync(org.Id, shared: waitForLease, duration, cancellationToken))
         {
             if (!waitForLease)
             {
-                return false;
+                return null;
             }
 
             await Task.Delay(renewEvery, time, cancellationToken);
         }
 
+        share.Taken(org.Id);
         SignalCaptureLogs.LeaseTaken(logger, org.Id, Owner);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (runFor is { } limit)
@@ -39,6 +55,7 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
             run.CancelAfter(limit);
         }
 
+        var yielded = false;
         var subscription = subscriber.RunAsync(org, run.Token);
         try
         {
@@ -53,7 +70,13 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
                     break;
                 }
 
-                if (!await leases.TryAcquireAsync(org.Id, Owner, duration, run.Token))
+                if (waitForLease && await share.ShouldYieldAsync(org.Id, run.Token))
+                {
+                    SignalCaptureLogs.LeaseYielded(logger, org.Id, share.Share);
+                    yielded = true;
+                    await run.CancelAsync();
+                }
+                else if (!await leases.TryAcquireAsync(org.Id, Owner, duration, run.Token))
                 {
                     SignalCaptureLogs.LeaseLost(logger, org.Id);
                     await run.CancelAsync();
@@ -66,11 +89,16 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
         }
 
         await subscription;
-        if (releaseOnStop)
+        share.Released(org.Id);
+        if (releaseOnStop || yielded)
         {
             await leases.ReleaseAsync(org.Id, Owner, CancellationToken.None);
         }
 
-        return true;
+        return yielded && !cancellationToken.IsCancellationRequested;
     }
+
+    /// <summary>A pump run (Functions: one timer for the whole app) takes what is free; standalone instances share the orgs out.</summary>
+    private async Task<bool> TryTakeAsync(string orgId, bool shared, TimeSpan duration, CancellationToken cancellationToken) =>
+        (!shared || await share.MayTakeAsync(orgId, cancellationToken)) && await leases.TryAcquireAsync(orgId, Owner, duration, cancellationToken);
 }

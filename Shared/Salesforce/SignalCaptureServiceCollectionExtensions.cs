@@ -37,6 +37,7 @@ public static class SignalCaptureServiceCollectionExtensions
         // Watches register the real nudge; capture on its own counts without telling anyone.
         services.TryAddSingleton<IWatchNudge, NoWatchNudge>();
         services.AddSingleton<SignalSubscriber>();
+        services.AddSingleton<CaptureShare>();
         services.AddSingleton<SignalCaptureRunner>();
         services.AddSingleton<SignalPump>();
         return services;

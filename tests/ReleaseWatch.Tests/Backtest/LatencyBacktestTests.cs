@@ -20,7 +20,7 @@ public sealed class LatencyBacktestTests
     [Theory]
     [InlineData(1.8, true)]
     [InlineData(1.1, false)]
-    public async Task Page_times_that_rise_by_80_percent_breach_the_p95_rule_and_a_10_percent_drift_does_not(double factor, bool breaches)
+    public async Task Page_times_that_rise_by_80_percent_breach_the_p95_rule_and_a_10_percent_drift_verifies(double factor, bool breaches)
     {
         var path = await WriteRecordingAsync(factor, seed: 5);
 
@@ -31,6 +31,7 @@ public sealed class LatencyBacktestTests
         var judged = report.Judgements.SelectMany(j => j.Judgements).Where(m => m.Metric == "page-time" && m.Verdict != Verdict.Inconclusive).ToList();
         Assert.NotEmpty(judged);
         Assert.All(judged, m => Assert.True(m.ObservedCount >= 20, $"{m.ObservedCount} values"));
+        Assert.Equal(breaches ? ReleaseWatch.Watches.Deciding.WatchPhase.Responding : ReleaseWatch.Watches.Deciding.WatchPhase.Verified, report.Final.Phase);
         if (!breaches)
         {
             Assert.DoesNotContain(judged, m => m.Verdict == Verdict.Failed);

@@ -34,13 +34,20 @@ public sealed class CaptureInstance : IAsyncDisposable
 
     internal SignalCaptureRunner Runner => _services.GetRequiredService<SignalCaptureRunner>();
 
+    internal CaptureShare Share => _services.GetRequiredService<CaptureShare>();
+
+    /// <summary>Every org this instance streams.</summary>
+    public IReadOnlyList<OrgOptions> Orgs => _services.GetRequiredService<IOptions<SignalCaptureOrgs>>().Value.Orgs;
+
     internal StreamStateStore Streams => _services.GetRequiredService<StreamStateStore>();
 
     public ISignalReader Reader => _services.GetRequiredService<ISignalReader>();
 
     public ISignalEvidenceReader Evidence => _services.GetRequiredService<ISignalEvidenceReader>();
 
-    public static CaptureInstance Create(string storage, TokenEndpoint tokens, string orgId, string[] channels, bool clientCredentials = false, Dictionary<string, string?>? extra = null)
+    /// <param name="moreOrgs">Further orgs streamed from the same server with the same channels (org 0 is <paramref name="orgId"/>).</param>
+    public static CaptureInstance Create(string storage, TokenEndpoint tokens, string orgId, string[] channels, bool clientCredentials = false, Dictionary<string, string?>? extra = null,
+        string[]? moreOrgs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -48,26 +55,31 @@ public sealed class CaptureInstance : IAsyncDisposable
             ["ReleaseWatch:SignalCapture:ReconnectDelay"] = "00:00:00.050",
             ["ReleaseWatch:SignalCapture:MaxReconnectDelay"] = "00:00:00.500",
             ["ReleaseWatch:SignalCapture:LeaseDuration"] = "00:00:03",
-            ["ReleaseWatch:Orgs:0:Id"] = orgId,
-            ["ReleaseWatch:Orgs:0:Name"] = "Test org",
-            ["ReleaseWatch:Orgs:0:Environment"] = "production",
-            ["ReleaseWatch:Orgs:0:Salesforce:LoginUrl"] = tokens.LoginUrl.ToString(),
-            ["ReleaseWatch:Orgs:0:Salesforce:ClientId"] = TokenEndpoint.ClientId,
-            ["ReleaseWatch:Orgs:0:Salesforce:InitialReplayId"] = "-2",
         };
-        if (clientCredentials)
+        string[] orgs = [orgId, .. moreOrgs ?? []];
+        for (var o = 0; o < orgs.Length; o++)
         {
-            settings["ReleaseWatch:Orgs:0:Salesforce:ClientSecret"] = TokenEndpoint.ClientSecret;
-        }
-        else
-        {
-            settings["ReleaseWatch:Orgs:0:Salesforce:Username"] = TokenEndpoint.Username;
-            settings["ReleaseWatch:Orgs:0:Salesforce:PrivateKey"] = tokens.PrivateKeyPem;
-        }
+            var org = $"ReleaseWatch:Orgs:{o}";
+            settings[$"{org}:Id"] = orgs[o];
+            settings[$"{org}:Name"] = $"Test org {o}";
+            settings[$"{org}:Environment"] = "production";
+            settings[$"{org}:Salesforce:LoginUrl"] = tokens.LoginUrl.ToString();
+            settings[$"{org}:Salesforce:ClientId"] = TokenEndpoint.ClientId;
+            settings[$"{org}:Salesforce:InitialReplayId"] = "-2";
+            if (clientCredentials)
+            {
+                settings[$"{org}:Salesforce:ClientSecret"] = TokenEndpoint.ClientSecret;
+            }
+            else
+            {
+                settings[$"{org}:Salesforce:Username"] = TokenEndpoint.Username;
+                settings[$"{org}:Salesforce:PrivateKey"] = tokens.PrivateKeyPem;
+            }
 
-        for (var i = 0; i < channels.Length; i++)
-        {
-            settings[$"ReleaseWatch:Orgs:0:Channels:{i}"] = channels[i];
+            for (var i = 0; i < channels.Length; i++)
+            {
+                settings[$"{org}:Channels:{i}"] = channels[i];
+            }
         }
 
         foreach (var (key, value) in extra ?? [])

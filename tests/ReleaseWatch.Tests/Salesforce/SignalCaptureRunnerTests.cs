@@ -41,6 +41,41 @@ public sealed class SignalCaptureRunnerTests(AzuritePeer azurite)
     }
 
     [Fact]
+    public async Task RunAsync_instances_share_the_orgs_out_a_joining_one_gets_its_share_and_a_leaving_ones_orgs_are_taken_over()
+    {
+        await using var peers = await CaptureFixture.StartAsync();
+        string[] orgs = [.. Enumerable.Range(0, 5).Select(_ => CaptureFixture.NewOrgId())];
+        await using var first = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, orgs[0], [BatchErrors], moreOrgs: orgs[1..]);
+        await using var second = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, orgs[0], [BatchErrors], moreOrgs: orgs[1..]);
+        using var stopFirst = new CancellationTokenSource();
+        using var stopSecond = new CancellationTokenSource();
+        var deadline = TimeSpan.FromSeconds(30);
+
+        // Alone, the first instance streams all five orgs.
+        var firstRuns = first.Orgs.Select(org => first.Runner.RunAsync(org, null, waitForLease: true, releaseOnStop: true, stopFirst.Token)).ToList();
+        await Eventually.WaitUntilAsync(() => Task.FromResult(first.Share.Held.Count == 5), deadline, "the first instance to hold every org");
+
+        // A second instance joins: the first lets its surplus go, the second takes it (3 + 2, never both on one org).
+        var secondRuns = second.Orgs.Select(org => second.Runner.RunAsync(org, null, waitForLease: true, releaseOnStop: true, stopSecond.Token)).ToList();
+        await Eventually.WaitUntilAsync(() => Task.FromResult(first.Share.Held.Count + second.Share.Held.Count == 5 && Math.Max(first.Share.Held.Count, second.Share.Held.Count) == 3),
+            deadline, "the orgs shared 3 + 2");
+        Assert.Empty(first.Share.Held.Intersect(second.Share.Held));
+        Assert.NotEmpty(first.Logs.OfEvent(4013));
+
+        // Every org is streamed by one instance or the other: an event published to the channel is counted for each.
+        await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["Message"] = "after sharing" });
+        await Eventually.WaitUntilAsync(async () => (await Task.WhenAll(orgs.Select(org => CountAsync(first, org)))).All(c => c == 1), deadline, "the event counted for each of the five orgs");
+
+        // The second stops cleanly: the first takes its orgs back without waiting for an expiry.
+        await stopSecond.CancelAsync();
+        await StoppedAsync(secondRuns);
+        await second.Share.LeaveAsync(CancellationToken.None);
+        await Eventually.WaitUntilAsync(() => Task.FromResult(first.Share.Held.Count == 5), deadline, "the first instance to take every org back");
+        await stopFirst.CancelAsync();
+        await StoppedAsync(firstRuns);
+    }
+
+    [Fact]
     public async Task PumpAsync_pumps_each_org_for_the_pump_duration_and_records_every_message()
     {
         await using var peers = new CaptureFixture();
@@ -70,5 +105,27 @@ public sealed class SignalCaptureRunnerTests(AzuritePeer azurite)
         run = instance.Runner.RunAsync(instance.Org, null, waitForLease: false, releaseOnStop: false, token);
         return Eventually.WaitUntilAsync(() => instance.Streams.ReadChannelsAsync(instance.Org.Id, CancellationToken.None)
             .ContinueWith(t => t.Result.Any(c => c.State == ReleaseWatch.Signals.StreamState.Connected), TaskScheduler.Default), TimeSpan.FromSeconds(15), "first instance connected");
+    }
+
+    private static async Task<long> CountAsync(CaptureInstance capture, string orgId)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        return (await capture.Reader.ReadAsync(orgId, "batch.error", now.AddHours(-1), now.AddHours(1), CancellationToken.None)).Total;
+    }
+
+    /// <summary>Waits for stopped runs: one still waiting for a lease ends cancelled, as under the hosted service.</summary>
+    private static async Task StoppedAsync(IEnumerable<Task<bool>> runs)
+    {
+        foreach (var run in runs)
+        {
+            try
+            {
+                await run;
+            }
+            catch (OperationCanceledException)
+            {
+                // It was waiting for its share to allow the org.
+            }
+        }
     }
 }
