@@ -34,7 +34,12 @@ public sealed record RolloutOperatorActed(RolloutAction Action, string Actor, st
 /// The wave judged as a whole: each metric of its fleet policy judged (by the watch's own judge) on the signals of all
 /// its deployed orgs summed minute by minute.
 /// </summary>
-public sealed record WaveJudged(int Wave, IReadOnlyList<Judging.MetricJudgement> Judgements) : RolloutEvent;
+/// <param name="Holds">How long each fleet metric must keep failing to halt (its "for"); a metric missing here (and
+/// every metric of a history recorded before holds existed) halts at its first failure.</param>
+public sealed record WaveJudged(int Wave, IReadOnlyList<Judging.MetricJudgement> Judgements, IReadOnlyList<FleetHold>? Holds = null) : RolloutEvent;
+
+/// <summary>A fleet metric's "for": the wave's summed signal must fail this long, uninterrupted by a pass, to halt the rollout.</summary>
+public sealed record FleetHold(string Metric, TimeSpan For);
 
 /// <summary>
 /// The outbox dispatcher's report on one of the rollout's items (a promote or revert command the broker accepted, or an

@@ -35,6 +35,7 @@ public sealed record RolloutState(
 /// <param name="Quorum">The share of (not skipped) orgs that must verify, 0 &lt; q ≤ 1; 1 is "all verified". A breach fails the wave whatever the share.</param>
 /// <param name="OnBreach">Revert the breached org only (its own watch's policy acts) or the whole wave.</param>
 /// <param name="DeployedAt">When the promote result said the wave was deployed.</param>
+/// <param name="FleetTracks">The fleet metrics' runs of failures so far (their "for"), as a watch tracks its metrics.</param>
 public sealed record WaveState(
     string Name,
     IReadOnlyList<WaveOrg> Orgs,
@@ -45,7 +46,8 @@ public sealed record WaveState(
     WavePhase Phase,
     DateTimeOffset? DeployedAt,
     DateTimeOffset? BakeEndsAt,
-    string? Reason);
+    string? Reason,
+    IReadOnlyList<Judging.Assessment.MetricTrack>? FleetTracks = null);
 
 /// <summary>One org of a wave, the policy its watch uses, and how it stands.</summary>
 public sealed record WaveOrg(OrgRef Org, string PolicyName, string? WatchId, OrgStanding Standing, string? Detail);
@@ -61,8 +63,8 @@ public enum BreachScope
 
 /// <summary>
 /// The wave judged as a whole as well as org by org. <paramref name="Policy"/> names a policy whose metrics are judged on
-/// the wave's signals summed over its orgs (one error in each of fifty orgs is a pattern no single org shows); any
-/// metric failing halts the rollout. <paramref name="MaxFailingShare"/>: the wave fails once more than this share of its
+/// the wave's signals summed over its orgs (one error in each of fifty orgs is a pattern no single org shows); a
+/// metric failing for its "for" halts the rollout. <paramref name="MaxFailingShare"/>: the wave fails once more than this share of its
 /// orgs is failing (breached or ended unverified). <paramref name="Interval"/>: how often the sum is judged.
 /// </summary>
 public sealed record FleetRule(string? Policy, double? MaxFailingShare, TimeSpan Interval);

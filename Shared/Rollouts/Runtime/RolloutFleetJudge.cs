@@ -21,6 +21,11 @@ internal sealed class RolloutFleetJudge(ISignalReader reader, PolicyCatalog poli
         }
 
         var now = time.GetUtcNow();
+        if (now < CheckSpans.JudgedFrom(policy, anchor))
+        {
+            return null; // the fleet policy's warm-up: deployment bursts summed over the wave are not a breach
+        }
+
         var orgs = wave.Orgs.Where(o => o.Standing != OrgStanding.Skipped).Select(o => o.Org.Id).ToList();
         var (baselineFrom, baselineTo) = CheckSpans.Baseline(policy, anchor);
         var judgements = new List<MetricJudgement>();
@@ -39,7 +44,7 @@ internal sealed class RolloutFleetJudge(ISignalReader reader, PolicyCatalog poli
             judgements.Add(MetricJudge.Judge(metric, new MetricInputs(observed, observedDenominator, baseline, baselineDenominator, now, streams.Value)));
         }
 
-        return new WaveJudged(state.Current, judgements);
+        return new WaveJudged(state.Current, judgements, [.. policy.Metrics.Select(m => new FleetHold(m.Name, m.For))]);
     }
 
     private async Task<SignalWindow> SumAsync(IReadOnlyList<string> orgs, string signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

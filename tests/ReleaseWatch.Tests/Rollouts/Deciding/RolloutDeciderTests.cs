@@ -245,6 +245,42 @@ public sealed class RolloutDeciderTests
     }
 
     [Fact]
+    public void A_fleet_metric_halts_only_once_it_has_failed_for_its_for_and_a_pass_restarts_the_run()
+    {
+        var script = Of(Wave("fleet", 50, fleet: new FleetRule("fleet", null, TimeSpan.FromMinutes(1))), Wave("rest", 1, firstOrg: 50));
+        script.PromoteResult();
+        FleetHold[] holds = [new("apex-errors", TimeSpan.FromMinutes(3))];
+        MetricJudgement Summed(Verdict verdict) => new("apex-errors", "apex.error", verdict, verdict == Verdict.Failed ? 50 : 2, 1, "> 10",
+            script.Now, script.Now, script.Now, script.Now, null, "summed over the wave", 50, 60, null, null);
+
+        script.Apply(new WaveJudged(0, [Summed(Verdict.Failed)], holds));
+        script.Advance(TimeSpan.FromMinutes(2)).Apply(new WaveJudged(0, [Summed(Verdict.Failed)], holds));
+        Assert.Equal(RolloutPhase.Baking, script.State.Phase); // failing for 2 of its 3 minutes
+        script.Advance(TimeSpan.FromMinutes(1)).Apply(new WaveJudged(0, [Summed(Verdict.Passed)], holds));
+        script.Advance(TimeSpan.FromMinutes(1)).Apply(new WaveJudged(0, [Summed(Verdict.Failed)], holds));
+        script.Advance(TimeSpan.FromMinutes(2)).Apply(new WaveJudged(0, [Summed(Verdict.Inconclusive)], holds));
+        Assert.Equal(RolloutPhase.Baking, script.State.Phase); // the pass broke the run: 2 minutes again
+
+        script.Advance(TimeSpan.FromMinutes(1)).Apply(new WaveJudged(0, [Summed(Verdict.Failed)], holds));
+
+        Assert.Equal(RolloutPhase.Halted, script.State.Phase);
+        Assert.Contains("fleet-level breach", script.State.Outcome);
+        Assert.DoesNotContain(script.Commands, c => c.Rollout?.Wave == 2);
+    }
+
+    [Fact]
+    public void A_healthy_fleet_judgement_records_nothing()
+    {
+        var script = Of(Wave("fleet", 5, fleet: new FleetRule("fleet", null, TimeSpan.FromMinutes(1))));
+        script.PromoteResult();
+        var passed = new MetricJudgement("apex-errors", "apex.error", Verdict.Passed, 1, 1, "> 10", script.Now, script.Now, script.Now, script.Now, null, "ok", 1, 60, null, null);
+
+        var decision = script.Apply(new WaveJudged(0, [passed], [new FleetHold("apex-errors", TimeSpan.FromMinutes(3))]));
+
+        Assert.False(decision.Changed);
+    }
+
+    [Fact]
     public void A_wave_with_more_orgs_failing_than_its_fleet_share_allows_halts_before_its_bake_ends()
     {
         var script = Of(Wave("fleet", 20, quorum: 0.5, fleet: new FleetRule(null, 0.1, TimeSpan.FromMinutes(1))));
