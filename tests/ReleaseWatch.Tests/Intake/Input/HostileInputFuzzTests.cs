@@ -113,6 +113,27 @@ public sealed class HostileInputFuzzTests(AzuritePeer azurite) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Mutated_timer_invocations_never_answer_5xx()
+    {
+        var random = new Random(Seed + 4);
+        var answers = new FuzzAnswers();
+        const string timer = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"2026-11-23T10:00:00Z","Next":"2026-11-23T10:01:00Z","LastUpdated":"2026-11-23T10:00:00Z"},"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"Ticker","UtcNow":"2026-11-23T10:00:01Z"}}}""";
+        for (var i = 0; i < PerEndpoint / 4; i++)
+        {
+            foreach (var route in new[] { "/Ticker", "/IndicatorPolls", "/SignalPump", "/DevOpsCenterPump" })
+            {
+                var body = i % 20 == 0 ? Encoding.UTF8.GetBytes(timer) : BodyMutator.Mutate(random, Encoding.UTF8.GetBytes(timer));
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+
+                answers.Check(await _client.PostAsync(route, content), body);
+            }
+        }
+
+        Assert.True(answers[HttpStatusCode.OK] >= PerEndpoint / 20 && answers[HttpStatusCode.BadRequest] > 0, $"runs or refusals were not exercised: {answers}");
+    }
+
     private JsonObject Notice(string deploymentId) => Webhooks.Notice(deploymentId, _app.Time.GetUtcNow().AddMinutes(-1), _app.OrgId);
 
     private string Delivery(string deploymentId, bool cloud) => (cloud
