@@ -22,6 +22,9 @@ internal static partial class SignalCaptureLogs
     [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Signal capture for org {OrgId}: this instance holds more than its share of {Share} orgs since another instance joined; letting the org go at its checkpoint")]
     public static partial void LeaseYielded(ILogger logger, string orgId, int share);
 
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId}: its lease could not be read or renewed ({Reason}); trying again")]
+    public static partial void LeaseUnavailable(ILogger logger, string orgId, string reason);
+
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Signal capture for org {OrgId} lost its lease; stopping this subscriber")]
     public static partial void LeaseLost(ILogger logger, string orgId);
 

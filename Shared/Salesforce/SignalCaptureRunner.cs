@@ -22,14 +22,27 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
     /// </summary>
     public async Task<bool> RunAsync(OrgOptions org, TimeSpan? runFor, bool waitForLease, bool releaseOnStop, CancellationToken cancellationToken)
     {
-        while (true)
+        if (!waitForLease)
         {
-            var yielded = await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken);
-            if (yielded is not true || !waitForLease)
+            return await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken) is not null;
+        }
+
+        // Standalone, an org is streamed for the life of the process: after a lost lease, a surplus let go, or storage
+        // failing under the lease, this instance waits to take it again (another instance may hold it meanwhile).
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
             {
-                return yielded is not null;
+                await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                SignalCaptureLogs.LeaseUnavailable(logger, org.Id, ex.Message);
+                await Task.Delay(options.Value.LeaseDuration / 3, time, cancellationToken);
             }
         }
+
+        return true;
     }
 
     /// <summary>Null when the lease was not taken; true when the org was let go to another instance's share; false otherwise.</summary>
@@ -56,6 +69,7 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
         }
 
         var yielded = false;
+        var renewed = time.GetUtcNow();
         var subscription = subscriber.RunAsync(org, run.Token);
         try
         {
@@ -70,16 +84,34 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
                     break;
                 }
 
-                if (waitForLease && await share.ShouldYieldAsync(org.Id, run.Token))
+                try
                 {
-                    SignalCaptureLogs.LeaseYielded(logger, org.Id, share.Share);
-                    yielded = true;
-                    await run.CancelAsync();
+                    if (waitForLease && await share.ShouldYieldAsync(org.Id, run.Token))
+                    {
+                        SignalCaptureLogs.LeaseYielded(logger, org.Id, share.Share);
+                        yielded = true;
+                        await run.CancelAsync();
+                    }
+                    else if (!await leases.TryAcquireAsync(org.Id, Owner, duration, run.Token))
+                    {
+                        SignalCaptureLogs.LeaseLost(logger, org.Id);
+                        await run.CancelAsync();
+                    }
+                    else
+                    {
+                        renewed = time.GetUtcNow();
+                    }
                 }
-                else if (!await leases.TryAcquireAsync(org.Id, Owner, duration, run.Token))
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    SignalCaptureLogs.LeaseLost(logger, org.Id);
-                    await run.CancelAsync();
+                    // Storage failing: the subscriber goes on while the lease is surely still ours, and stops once it may
+                    // have expired (another instance may take the org then; counting stays exactly once either way).
+                    SignalCaptureLogs.LeaseUnavailable(logger, org.Id, ex.Message);
+                    if (time.GetUtcNow() - renewed >= duration)
+                    {
+                        SignalCaptureLogs.LeaseLost(logger, org.Id);
+                        await run.CancelAsync();
+                    }
                 }
             }
         }

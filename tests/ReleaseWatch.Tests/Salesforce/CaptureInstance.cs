@@ -46,8 +46,9 @@ public sealed class CaptureInstance : IAsyncDisposable
     public ISignalEvidenceReader Evidence => _services.GetRequiredService<ISignalEvidenceReader>();
 
     /// <param name="moreOrgs">Further orgs streamed from the same server with the same channels (org 0 is <paramref name="orgId"/>).</param>
+    /// <param name="configure">Last word on the services (e.g. storage that fails on demand).</param>
     public static CaptureInstance Create(string storage, TokenEndpoint tokens, string orgId, string[] channels, bool clientCredentials = false, Dictionary<string, string?>? extra = null,
-        string[]? moreOrgs = null)
+        string[]? moreOrgs = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -95,6 +96,7 @@ public sealed class CaptureInstance : IAsyncDisposable
         services.AddReleaseWatchStorage(configuration);
         services.AddReleaseWatchSignalCapture(configuration);
         services.AddSingleton<IWatchNudge, RecordingNudge>();
+        configure?.Invoke(services);
         return new CaptureInstance(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs);
     }
 

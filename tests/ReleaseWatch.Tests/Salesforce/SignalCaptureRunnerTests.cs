@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Tests.Peers;
 
 namespace ReleaseWatch.Tests.Salesforce;
@@ -73,6 +74,35 @@ public sealed class SignalCaptureRunnerTests(AzuritePeer azurite)
         await Eventually.WaitUntilAsync(() => Task.FromResult(first.Share.Held.Count == 5), deadline, "the first instance to take every org back");
         await stopFirst.CancelAsync();
         await StoppedAsync(firstRuns);
+    }
+
+    [Fact]
+    public async Task RunAsync_storage_failing_under_the_lease_keeps_streaming_while_the_lease_holds_and_takes_the_org_again_after()
+    {
+        await using var peers = await CaptureFixture.StartAsync();
+        var tables = new FailingLeaseTables(azurite.ConnectionString);
+        await using var capture = CaptureInstance.Create(azurite.ConnectionString, peers.Tokens, CaptureFixture.NewOrgId(), [BatchErrors],
+            configure: services => services.AddSingleton<ReleaseWatch.Storage.ITableProvider>(tables));
+        using var stop = new CancellationTokenSource();
+        var deadline = TimeSpan.FromSeconds(20);
+        var run = capture.Runner.RunAsync(capture.Org, null, waitForLease: true, releaseOnStop: true, stop.Token);
+        await Eventually.WaitUntilAsync(async () => await peers.Streaming.HandshakesAsync() == 1, deadline, "subscribed");
+
+        // The lease cannot be renewed: the subscriber goes on while the 3 s lease is surely still held.
+        tables.Failing = true;
+        await Eventually.WaitUntilAsync(() => Task.FromResult(capture.Logs.OfEvent(4014).Count > 0), deadline, "a renewal failing");
+        await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["Message"] = "during the outage" });
+        await Eventually.WaitUntilAsync(async () => await capture.CountAsync("batch.error") == 1, deadline, "the event counted while the lease holds");
+
+        // Past the lease's expiry it stops; storage back, it takes the org again and streams on.
+        await Eventually.WaitUntilAsync(() => Task.FromResult(capture.Logs.OfEvent(4006).Count > 0), deadline, "the subscriber stopped once the lease may have expired");
+        tables.Failing = false;
+        await Eventually.WaitUntilAsync(async () => await peers.Streaming.HandshakesAsync() == 2, deadline, "the org taken again");
+        await peers.Streaming.PublishAsync(BatchErrors, new JsonObject { ["Message"] = "after the outage" });
+        await Eventually.WaitUntilAsync(async () => await capture.CountAsync("batch.error") == 2, deadline, "the event after the outage counted");
+        Assert.False(run.IsCompleted);
+        await stop.CancelAsync();
+        await StoppedAsync([run]);
     }
 
     [Fact]
