@@ -33,7 +33,11 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
         {
             try
             {
-                await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken);
+                if (await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken) is not true && !cancellationToken.IsCancellationRequested)
+                {
+                    // The lease was lost (or the subscriber ended): take the org again after a pause, never in a tight loop.
+                    await Task.Delay(options.Value.LeaseDuration / 3, time, cancellationToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ReleaseWatch.Tests.Dependencies;
 using ReleaseWatch.Tests.Peers;
@@ -41,7 +40,9 @@ public sealed class IndicatorsLoopTests
             ["ReleaseWatch__Limits__Interval"] = "00:00:01",
             ["ReleaseWatch__Limits__PollBetweenWatches"] = "true",
         });
-        await PublishPageTimesAsync(org, seed: 7, count: 60, factor: 1.0, minutesAgo: 3);
+        // Stamped as published (a backdated event from before the stream's first session would be left uncounted if the
+        // subscriber reconnects before its first checkpoint): the deployment below waits for a later minute.
+        await PublishPageTimesAsync(org, seed: 7, count: 60, factor: 1.0);
         // Probes between watches fill the baseline; deploy early in a later minute, so the minute judged after the
         // deployment holds (almost) only what follows it.
         await Eventually.WaitUntilAsync(() => erp.Requests >= 10, Deadline, "ten baseline probes of the ERP endpoint");
@@ -77,21 +78,10 @@ public sealed class IndicatorsLoopTests
             return metrics.All(failed.ContainsKey) ? failed : null;
         }, Deadline, "failed verdicts of " + string.Join(", ", metrics));
 
-    /// <summary>Lognormal page times around 1.1 s times <paramref name="factor"/>, seeded, created <paramref name="minutesAgo"/> minutes ago (the baseline) or now.</summary>
-    private static Task<long> PublishPageTimesAsync(StreamedOrg org, int seed, int count, double factor, int minutesAgo = 0)
+    /// <summary>Lognormal page times around 1.1 s times <paramref name="factor"/>, seeded, created now.</summary>
+    private static Task<long> PublishPageTimesAsync(StreamedOrg org, int seed, int count, double factor)
     {
-        var createdAt = TimeProvider.System.GetUtcNow().AddMinutes(-minutesAgo).ToString("O", CultureInfo.InvariantCulture);
         var times = Signals.Values.ValueSketchTests.Sample("lognormal page times", seed, count);
-        return org.Streaming.PublishEachAsync(PageChannel, times.Select(ms =>
-        {
-            var payload = new JsonObject { ["EffectivePageTime"] = Math.Round(ms * factor) };
-            if (minutesAgo > 0)
-            {
-                payload["CreatedDate"] = createdAt;
-                payload["EventDate"] = createdAt;
-            }
-
-            return payload;
-        }));
+        return org.Streaming.PublishEachAsync(PageChannel, times.Select(ms => new JsonObject { ["EffectivePageTime"] = Math.Round(ms * factor) }));
     }
 }
