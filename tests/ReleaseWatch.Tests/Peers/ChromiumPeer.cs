@@ -97,7 +97,15 @@ public sealed class ChromiumPeer : IAsyncDisposable
     /// <summary>A PNG of the whole page, written to <paramref name="path"/>.</summary>
     public async Task ScreenshotAsync(string path)
     {
-        var reply = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true });
+        // Just after a navigation the page may have no layout yet ("Cannot take screenshot with 0 width"): wait for a
+        // laid-out page, then capture exactly its content size.
+        var size = await Eventually.WaitForAsync(async () =>
+        {
+            var content = (await SendAsync("Page.getLayoutMetrics"))["cssContentSize"];
+            var (w, h) = (content?["width"]?.GetValue<double>() ?? 0, content?["height"]?.GetValue<double>() ?? 0);
+            return w >= 1 && h >= 1 ? new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = w, ["height"] = h, ["scale"] = 1 } : null;
+        }, CommandDeadline, "a laid-out page to screenshot");
+        var reply = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = size });
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, Convert.FromBase64String(reply["data"]!.GetValue<string>()));
     }
