@@ -6,15 +6,26 @@ namespace ReleaseWatch.Signals;
 
 /// <summary>
 /// Per-org stream rows (PartitionKey = org id): in the signals table, beside the counts they cover, "checkpoint|{channel}"
-/// (last counted replay id); in the streams table "start|{channel}" (when a channel with no checkpoint was first subscribed for new events only),
-/// "health|{channel}" (state, detail, newest event and lag, each as its own subscriber last reported them) and
-/// "gap|{channel}|{from ticks}" (spans that may miss events).
+/// (last counted replay id), "Health|{channel}" (state, detail, newest event and lag, each as its own subscriber last
+/// reported them) and "Gap|{channel}|{from ticks}" (spans that may miss events); in the streams table "start|{channel}"
+/// (when a channel with no checkpoint was first subscribed for new events only). The health and gap keys sort right after
+/// the minute rows (digits, then "G", "H"), so a check's one range query from its first minute reads the counts and the
+/// facts about the streams that carried them together. Health and gap rows stored in the streams table by earlier
+/// versions are moved once, on first use.
 /// </summary>
 internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time, ISignalSources sources)
 {
     private const string CheckpointPrefix = "checkpoint|";
-    private const string GapPrefix = "gap|";
-    private const string HealthPrefix = "health|";
+    private const string GapPrefix = "Gap|";
+    private const string HealthPrefix = "Health|";
+
+    /// <summary>The first row key of an org's stream facts in the signals table (after every minute row).</summary>
+    public const string FactsStart = GapPrefix;
+
+    /// <summary>The row key past an org's stream facts in the signals table.</summary>
+    public const string FactsEnd = HealthPrefix + "~";
+
+    private readonly LegacyStreamFacts _legacy = new(tables);
 
     public async Task<IReadOnlyDictionary<string, StreamCheckpoint>> ReadCheckpointsAsync(string orgId, CancellationToken cancellationToken)
     {
@@ -94,8 +105,8 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
     /// </summary>
     public async Task ReportAsync(string orgId, string channel, StreamState state, string? detail, DateTimeOffset? newestEventAt, TimeSpan? lag, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
-        var row = new TableEntity(orgId, "health|" + SignalKeys.Channel(channel))
+        var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
+        var row = new TableEntity(orgId, HealthPrefix + SignalKeys.Channel(channel))
         {
             ["Channel"] = channel,
             ["State"] = state.ToString(),
@@ -114,8 +125,8 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
 
     public async Task RecordGapAsync(string orgId, SignalGap gap, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(orgId, $"gap|{SignalKeys.Channel(gap.Channel)}|{gap.From.UtcTicks:D19}")
+        var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(orgId, $"{GapPrefix}{SignalKeys.Channel(gap.Channel)}|{gap.From.UtcTicks:D19}")
         {
             ["Channel"] = gap.Channel,
             ["From"] = gap.From,
@@ -130,8 +141,9 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
 
     private async Task<IReadOnlyList<ChannelHealth>> ReadChannelsAsync(string orgId, IReadOnlyDictionary<string, StreamCheckpoint>? checkpoints, CancellationToken cancellationToken)
     {
+        await _legacy.MoveAsync(cancellationToken);
         var result = new List<ChannelHealth>();
-        await foreach (var row in RowsAsync(TableNames.Streams, orgId, HealthPrefix, cancellationToken))
+        await foreach (var row in RowsAsync(TableNames.Signals, orgId, HealthPrefix, cancellationToken))
         {
             result.Add(Health(row, checkpoints));
         }
@@ -141,8 +153,9 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
 
     public async Task<IReadOnlyList<SignalGap>> ReadGapsAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
+        await _legacy.MoveAsync(cancellationToken);
         var gaps = new List<SignalGap>();
-        await foreach (var row in RowsAsync(TableNames.Streams, orgId, GapPrefix, cancellationToken))
+        await foreach (var row in RowsAsync(TableNames.Signals, orgId, GapPrefix, cancellationToken))
         {
             var gap = Gap(row);
             if (gap.From < to && gap.To >= from)
@@ -154,14 +167,15 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
         return gaps;
     }
 
-    /// <summary>Every channel's last report and every gap of the org, in one query ("gap|…" and "health|…" rows are adjacent keys).</summary>
-    public async Task<(IReadOnlyList<ChannelHealth> Channels, IReadOnlyList<SignalGap> Gaps)> ReadFactsAsync(string orgId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every channel's last report and every gap of the org among <paramref name="rows"/>, rows of the org's partition in the
+    /// signals table read (after <see cref="MoveLegacyFactsAsync"/>) by a query that reached <see cref="FactsEnd"/>; other rows are skipped.
+    /// </summary>
+    public static (IReadOnlyList<ChannelHealth> Channels, IReadOnlyList<SignalGap> Gaps) Facts(IEnumerable<TableEntity> rows)
     {
-        var table = await tables.GetAsync(TableNames.Streams, cancellationToken);
         var channels = new List<ChannelHealth>();
         var gaps = new List<SignalGap>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey ge {GapPrefix} and RowKey lt {HealthPrefix + "~"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        foreach (var row in rows)
         {
             if (row.RowKey.StartsWith(GapPrefix, StringComparison.Ordinal))
             {
@@ -175,6 +189,12 @@ internal sealed class StreamStateStore(ITableProvider tables, TimeProvider time,
 
         return (channels, gaps);
     }
+
+    /// <summary>
+    /// Moves the health and gap rows earlier versions kept in the streams table beside the counts, once per process (later
+    /// calls return at once): call before reading facts, or a fact still stored there would go unseen.
+    /// </summary>
+    public Task MoveLegacyFactsAsync(CancellationToken cancellationToken) => _legacy.MoveAsync(cancellationToken);
 
     /// <summary>
     /// The last reports of the streams that feed <paramref name="signal"/> and their gaps in [from, to): a broken CDC

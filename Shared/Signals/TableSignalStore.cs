@@ -140,11 +140,35 @@ internal sealed class TableSignalStore(ITableProvider tables, StreamStateStore s
         return ErrorTallies.FromCounts(totals, samples, maxErrors, samplesPerError: 3, complete: !totals.ContainsKey(SignalCell.OtherFingerprints));
     }
 
+    /// <summary>
+    /// The minute rows of [from, to] and the org's stream facts in one range query: the facts' keys sort right after the
+    /// minute rows, so the query runs from the first minute to the end of the facts (minute rows after <paramref name="to"/>,
+    /// events stamped ahead of this clock, are skipped).
+    /// </summary>
     private async Task<SignalMinutes> ReadMinutesAsync(string orgId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var facts = streams.ReadFactsAsync(orgId, cancellationToken);
-        var rows = await ReadRowsAsync(orgId, from, to, cancellationToken);
-        var (channels, gaps) = await facts;
+        await streams.MoveLegacyFactsAsync(cancellationToken);
+        var table = await tables.GetAsync(TableNames.Signals, cancellationToken);
+        var (low, high) = SignalMinuteRow.Range(from, to);
+        var rows = new List<SignalMinuteRow>();
+        var facts = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey ge {low} and RowKey lt {StreamStateStore.FactsEnd}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (SignalMinuteRow.IsMinuteRow(entity.RowKey))
+            {
+                if (string.CompareOrdinal(entity.RowKey, high) <= 0)
+                {
+                    rows.Add(SignalMinuteRow.From(entity));
+                }
+            }
+            else
+            {
+                facts.Add(entity);
+            }
+        }
+
+        var (channels, gaps) = StreamStateStore.Facts(facts);
         return new SignalMinutes(orgId, from, to, rows, channels, gaps, streams, this);
     }
 
