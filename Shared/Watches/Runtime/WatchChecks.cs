@@ -6,19 +6,31 @@ using ReleaseWatch.Watches.Storage;
 namespace ReleaseWatch.Watches.Runtime;
 
 /// <summary>
-/// Judges a watch now, as one step: read the state, read "now" once, build the event (judge the signals at that
+/// Judges a watch now, as one step: take the state (as this instance last stored it, else read), read "now" once, build the event (judge the signals at that
 /// instant), then apply it. A judgement that lost a race to another step is judged again on the fresh state at a
 /// fresh instant, rather than applying verdicts older than the step that won.
 /// </summary>
-internal sealed class WatchChecks(IWatchStore store, WatchRunner runner, CheckJudge judge, TimeProvider time, ILogger<WatchChecks> logger)
+internal sealed class WatchChecks(IWatchStore store, WatchStateCache cache, WatchRunner runner, CheckJudge judge, TimeProvider time, ILogger<WatchChecks> logger)
 {
     /// <summary>The step's decision; null when the watch does not exist or no longer judges.</summary>
-    public async Task<WatchDecision?> JudgeAsync(string watchId, JudgementTrigger trigger, CancellationToken cancellationToken)
+    /// <param name="deferred">A tick's timer rows, which the step's next timers join (see <see cref="WatchRunner.StepAsync"/>).</param>
+    public async Task<WatchDecision?> JudgeAsync(string watchId, JudgementTrigger trigger, CancellationToken cancellationToken, TimerWrites? deferred = null)
     {
         using var step = WatchTracing.StartStep("watch check", watchId, trigger.ToString());
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await store.GetAsync(watchId, cancellationToken);
+            // First from the state this instance last stored; from storage after a lost race, or when that state says the
+            // watch no longer judges (another instance may have moved it on since, e.g. resumed it).
+            var stored = attempt == 1 ? cache.Get(watchId) : null;
+            if (stored is null || !stored.State.Phase.IsJudging())
+            {
+                stored = await store.GetAsync(watchId, cancellationToken);
+                if (stored is not null)
+                {
+                    cache.Remember(stored);
+                }
+            }
+
             if (stored is null || !stored.State.Phase.IsJudging())
             {
                 return null;
@@ -34,7 +46,7 @@ internal sealed class WatchChecks(IWatchStore store, WatchRunner runner, CheckJu
 
             try
             {
-                return await runner.StepAsync(stored, judged, now, cancellationToken);
+                return await runner.StepAsync(stored, judged, now, cancellationToken, deferred);
             }
             catch (WatchConcurrencyException) when (attempt < WatchRunner.MaxAttempts)
             {

@@ -20,6 +20,9 @@ internal static partial class WatchLogs
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Timer {Kind} of watch {WatchId} failed (attempt {Attempts}); it is retried when its claim expires, until it is given up")]
     public static partial void TimerFailed(ILogger logger, string watchId, WatchTimerKind kind, int attempts, Exception exception);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "The timer rows of a tick of {Timers} timers could not be written; its timers fire again when their claims expire and restore what their watches expect")]
+    public static partial void TimerWritesFailed(ILogger logger, int timers, Exception exception);
+
     [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Timer {Kind} of watch {WatchId} failed {Attempts} times and was given up; the watch records the error and the platform owner is alerted")]
     public static partial void TimerAbandoned(ILogger logger, string watchId, WatchTimerKind kind, int attempts);
 

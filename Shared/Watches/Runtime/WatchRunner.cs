@@ -18,6 +18,7 @@ internal sealed class WatchRunner(
     PolicyCatalog policies,
     AlertComposer composer,
     IOutboxDispatcher dispatcher,
+    WatchStateCache cache,
     TimeProvider time,
     IEnumerable<IWatchOutcomeListener> listeners,
     ILogger<WatchRunner> logger)
@@ -82,7 +83,8 @@ internal sealed class WatchRunner(
     /// One step on the state as it was read: decide <paramref name="event"/> at <paramref name="now"/>, store the
     /// step, dispatch its outbox. Throws <see cref="WatchConcurrencyException"/> when another step was stored first.
     /// </summary>
-    public async Task<WatchDecision> StepAsync(StoredWatch stored, WatchEvent @event, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="deferred">A tick's timer rows: the step's next timers are added there once it is stored, and written with the tick's others.</param>
+    public async Task<WatchDecision> StepAsync(StoredWatch stored, WatchEvent @event, DateTimeOffset now, CancellationToken cancellationToken, TimerWrites? deferred = null)
     {
         var watchId = stored.State.WatchId;
         var decision = WatchDecider.Decide(stored.State, PolicyOf(stored.State), @event, now);
@@ -91,10 +93,29 @@ internal sealed class WatchRunner(
             return decision;
         }
 
-        // Timers first: a timer without its step is ignored later; a step without its timer would stall.
-        await timers.ScheduleAsync(watchId, decision.State.Timers.Except(stored.State.Timers), cancellationToken);
+        // Timers first: a timer without its step is ignored later; a step without its timer would stall. In a tick they follow
+        // the step instead, with the tick's other rows: the fired timer is completed only with them, so until they are written
+        // it fires again, is found stale, and restores what the watch expects.
+        var next = decision.State.Timers.Except(stored.State.Timers).ToList();
+        if (deferred is null)
+        {
+            await timers.ScheduleAsync(watchId, next, cancellationToken);
+        }
+
         var outbox = WatchTracing.Stamp(await composer.ComposeAsync(decision, cancellationToken));
-        await store.SaveAsync(decision, outbox, stored.ETag, cancellationToken);
+        try
+        {
+            cache.Remember(new StoredWatch(decision.State, await store.SaveAsync(decision, outbox, stored.ETag, cancellationToken)));
+        }
+        catch
+        {
+            // Lost a race, or not known whether it was stored: the next step reads the row.
+            cache.Forget(watchId);
+            throw;
+        }
+
+        deferred?.Schedule(watchId, next);
+
         WatchTracing.Decided(stored.State, decision);
         WatchMetrics.Stepped(stored.State, decision);
         WatchLogs.Stepped(logger, watchId, @event.GetType().Name, stored.State.Phase, decision.State.Phase, decision.Effects.Count);

@@ -13,6 +13,7 @@ namespace ReleaseWatch.Watches.Runtime;
 internal sealed class WatchTicker(
     ITimerStore timers,
     IWatchStore store,
+    WatchStateCache cache,
     WatchRunner runner,
     WatchChecks checks,
     IOutboxDispatcher dispatcher,
@@ -28,12 +29,13 @@ internal sealed class WatchTicker(
     {
         var due = await timers.ClaimDueAsync(time.GetUtcNow(), options.Value.TimersPerTick, options.Value.TimerClaim, cancellationToken);
         var processed = 0;
+        var writes = new TimerWrites();
         foreach (var timer in due)
         {
             try
             {
-                await FireAsync(timer, cancellationToken);
-                await timers.CompleteAsync(timer, cancellationToken);
+                await FireAsync(timer, writes, cancellationToken);
+                writes.Complete(timer);
                 processed++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -46,6 +48,17 @@ internal sealed class WatchTicker(
                     processed++;
                 }
             }
+        }
+
+        try
+        {
+            await timers.ApplyAsync(writes, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The steps are stored; their fired timers fire again when the claims expire, are found stale, and restore the
+            // timers their watches expect.
+            WatchLogs.TimerWritesFailed(logger, due.Count, ex);
         }
 
         await RecordAsync(await dispatcher.SweepAsync(cancellationToken), cancellationToken);
@@ -94,7 +107,7 @@ internal sealed class WatchTicker(
         }
     }
 
-    private async Task FireAsync(DueTimer due, CancellationToken cancellationToken)
+    private async Task FireAsync(DueTimer due, TimerWrites writes, CancellationToken cancellationToken)
     {
         if (owners.FirstOrDefault(o => o.Owns(due.WatchId)) is { } owner)
         {
@@ -102,15 +115,29 @@ internal sealed class WatchTicker(
             return;
         }
 
-        var stored = await store.GetAsync(due.WatchId, cancellationToken);
-        if (stored is null || !stored.State.Timers.Contains(due.Timer))
+        // The state this instance last stored expects the timer: fire it (a stale state loses its step's ETag race and
+        // is decided again on a fresh read). Otherwise storage decides: a timer is dropped only on the stored state's word.
+        if (cache.Get(due.WatchId) is not { } cached || !cached.State.Timers.Contains(due.Timer))
         {
-            return; // stale: the watch moved on, or the step that wrote it never landed
+            var stored = await store.GetAsync(due.WatchId, cancellationToken);
+            if (stored is null || !stored.State.Timers.Contains(due.Timer))
+            {
+                // Stale: the watch moved on, or the step that wrote it never landed. A step stored in a tick that died before
+                // writing its timers left only this one: what the watch expects is restored (rows already there are kept).
+                if (stored is not null && !stored.State.Phase.IsCompleted())
+                {
+                    writes.Restore(due.WatchId, stored.State.Timers);
+                }
+
+                return;
+            }
+
+            cache.Remember(stored);
         }
 
         if (due.Timer.Kind.Judges() is { } trigger)
         {
-            await checks.JudgeAsync(due.WatchId, trigger, cancellationToken);
+            await checks.JudgeAsync(due.WatchId, trigger, cancellationToken, writes);
         }
         else
         {

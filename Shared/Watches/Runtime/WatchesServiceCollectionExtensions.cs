@@ -25,6 +25,7 @@ public static class WatchesServiceCollectionExtensions
         services.AddSingleton<IWatchStore, TableWatchStore>();
         services.AddSingleton<ITimerStore, TableTimerStore>();
         services.AddSingleton<AlertComposer>();
+        services.AddSingleton<WatchStateCache>();
         services.AddSingleton<WatchRunner>();
         services.TryAddSingleton<ISignalFamilies, NoSignalFamilies>();
         services.AddSingleton<ErrorHistoryReader>();

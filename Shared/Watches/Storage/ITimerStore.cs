@@ -15,6 +15,9 @@ public interface ITimerStore
     /// <summary>Claims up to <paramref name="max"/> timers due at <paramref name="now"/> for <paramref name="claimFor"/>.</summary>
     Task<IReadOnlyList<DueTimer>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan claimFor, CancellationToken cancellationToken);
 
+    /// <summary>Writes a tick's timer rows (<see cref="TimerWrites"/>), in as few transactions as they fit.</summary>
+    Task ApplyAsync(TimerWrites writes, CancellationToken cancellationToken);
+
     /// <summary>Deletes a processed timer (a no-op if another ticker already did).</summary>
     Task CompleteAsync(DueTimer timer, CancellationToken cancellationToken);
 }

@@ -15,8 +15,11 @@ public interface IWatchStore
     /// <summary>Stores a new watch's first step. False when the watch already exists (a repeated delivery).</summary>
     Task<bool> CreateAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken);
 
-    /// <summary>Stores a step. Throws <see cref="WatchConcurrencyException"/> when the state moved on since <paramref name="etag"/>.</summary>
-    Task SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a step and returns the state row's new ETag. Throws <see cref="WatchConcurrencyException"/> when the state
+    /// moved on since <paramref name="etag"/>.
+    /// </summary>
+    Task<ETag> SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string watchId, CancellationToken cancellationToken);
 

@@ -40,13 +40,16 @@ internal sealed class TableWatchStore(ITableProvider tables) : IWatchStore
         }
     }
 
-    public async Task SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken)
+    public async Task<ETag> SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken)
     {
         var actions = Step(decision, outbox, new TableTransactionAction(TableTransactionActionType.UpdateReplace, WatchRows.State(decision.State), etag));
         var table = await Table(cancellationToken);
+        ETag saved;
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            // The state row is the transaction's first operation: its response carries the row's new ETag.
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken);
+            saved = response.Value[0].Headers.ETag ?? default;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
@@ -59,6 +62,8 @@ internal sealed class TableWatchStore(ITableProvider tables) : IWatchStore
             // Unlisted after it completed: a crash in between leaves a row that the next listing removes.
             await OpenWatchIndex.RemoveAsync(table, decision.State.Org.Id, decision.State.WatchId, cancellationToken);
         }
+
+        return saved;
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string watchId, CancellationToken cancellationToken)

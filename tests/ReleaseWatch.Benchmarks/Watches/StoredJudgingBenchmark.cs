@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using ReleaseWatch.Benchmarks.Capture;
 using ReleaseWatch.Benchmarks.Judging;
 using ReleaseWatch.Benchmarks.Storage;
@@ -15,7 +16,9 @@ namespace ReleaseWatch.Benchmarks.Watches;
 
 /// <summary>
 /// Watches judged per second against a real Azurite: each judgement reads the 10 metrics' signal windows
-/// and baselines (and ratio denominators) from Table Storage, decides, and stores the step.
+/// and baselines (and ratio denominators) from Table Storage, decides, and stores the step. Judged twice: checks called
+/// one after another, then as the ticker runs them (claiming the due timers, firing them, writing the next ones), the
+/// clock moved on by the policy's interval after each tick.
 /// </summary>
 internal static class StoredJudgingBenchmark
 {
@@ -35,6 +38,7 @@ internal static class StoredJudgingBenchmark
             ["ReleaseWatch:Orgs:0:Id"] = OrgId,
             ["ReleaseWatch:Orgs:0:Name"] = "Benchmark Org",
             ["ReleaseWatch:Orgs:0:Environment"] = "production",
+            ["ReleaseWatch:Watches:TimersPerTick"] = "10000",
             ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "1",
         }).Build();
         var services = new ServiceCollection().AddLogging();
@@ -43,9 +47,12 @@ internal static class StoredJudgingBenchmark
         var policy = BenchmarkPolicy.Create();
         services.RemoveAll<PolicyCatalog>();
         services.AddSingleton(new PolicyCatalog([policy, PolicyCatalog.FromConfiguration(configuration).Default]));
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(time);
         await using var provider = services.BuildServiceProvider();
 
-        var start = TimeProvider.System.GetUtcNow().AddMinutes(-5);
+        var start = time.GetUtcNow().AddMinutes(-5);
         var runner = provider.GetRequiredService<WatchRunner>();
         var ids = new List<string>();
         for (var i = 0; i < watchCount; i++)
@@ -57,6 +64,35 @@ internal static class StoredJudgingBenchmark
         }
 
         await SeedSignalsAsync(provider, policy, start);
+        // The ticker's path: every watch's check timer is due; a tick claims, fires and completes them and writes the next.
+        var ticker = provider.GetRequiredService<WatchTicker>();
+        var interval = policy.Interval;
+        var ticked = RequestTally.Start(provider);
+        var tickClock = Stopwatch.StartNew();
+        long fired = 0, ticks = 0;
+        // At most 30 ticks (30 minutes of the hour-long window), so the checks called directly below still find their watches judging.
+        while (tickClock.Elapsed < TimeSpan.FromSeconds(seconds) && ticks < 30)
+        {
+            // The stream reports in as a capture would (one row per tick, shared by the org's watches), so it is not judged stale.
+            await ReportConnectedAsync(provider, time);
+            fired += await ticker.TickAsync(CancellationToken.None);
+            ticks++;
+            time.Advance(interval);
+        }
+
+        var tickRate = fired / tickClock.Elapsed.TotalSeconds;
+        Console.WriteLine($"judge-azurite: {watchCount} watches x {policy.Metrics.Count} metrics, {seconds} s each way");
+        Console.WriteLine($"  through the ticker: {fired} checks in {ticks} ticks ({tickRate:0.0}/s, {1000 / tickRate:0.0} ms each)");
+        Console.WriteLine($"  storage requests per watch check, timers included: {ticked.Per(fired):0.00} ({ticked.Describe(fired)})");
+
+        // What the state cache holds: the managed heap with the watches' states remembered, and without.
+        var cache = provider.GetRequiredService<WatchStateCache>();
+        var held = cache.Count;
+        var withStates = GC.GetTotalMemory(forceFullCollection: true);
+        ids.ForEach(cache.Forget);
+        var withoutStates = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"  state cache: {held} watches, {(withStates - withoutStates) / 1024.0 / Math.Max(1, held):0.0} KB of managed heap each");
+
         var checks = provider.GetRequiredService<WatchChecks>();
         var tally = RequestTally.Start(provider);
         var clock = Stopwatch.StartNew();
@@ -67,26 +103,33 @@ internal static class StoredJudgingBenchmark
             var mine = ids.Where((_, i) => i % concurrency == worker).ToList();
             while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
             {
+                await ReportConnectedAsync(provider, time);
                 foreach (var id in mine)
                 {
                     await checks.JudgeAsync(id, JudgementTrigger.Check, CancellationToken.None);
                     Interlocked.Increment(ref judged);
+                    // Each watch judged once per interval, as its timers would: every check expects a new next timer.
+                    time.Advance(policy.Interval / watchCount);
                 }
             }
         })));
 
         var rate = judged / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"judge-azurite: {watchCount} watches x {policy.Metrics.Count} metrics, {concurrency} at a time, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  checks called directly, {concurrency} at a time: {judged}");
         Console.WriteLine($"  watches judged and stored: {judged} ({rate:0.0}/s, {1000 / rate:0.0} ms each)");
         Console.WriteLine($"  metric judgements: {rate * policy.Metrics.Count:0}/s");
         Console.WriteLine($"  storage requests per watch check: {tally.Per(judged):0.0} ({tally.Describe(judged)})");
+
         return 0;
     }
 
     private static async Task SeedSignalsAsync(ServiceProvider provider, Policy policy, DateTimeOffset start)
     {
         var store = provider.GetRequiredService<TableSignalStore>();
-        var signals = policy.Metrics.Select(m => m.Signal).Concat(policy.Metrics.Select(m => m.Denominator).OfType<string>()).Distinct();
+        // A healthy release: every signal as busy as its baseline, except those any occurrence of fails (they stay at zero),
+        // so every watch goes on judging (no breach, no alert) and a check costs what a healthy one costs.
+        var signals = policy.Metrics.Select(m => m.Signal).Concat(policy.Metrics.Select(m => m.Denominator).OfType<string>()).Distinct()
+            .Except(["batch.error", "login.failure", "limit.warning", "api.error"]);
         var occurrences = new List<SignalOccurrence>();
         long replay = 0;
         foreach (var signal in signals)
@@ -98,6 +141,9 @@ internal static class StoredJudgingBenchmark
         }
 
         await store.CountAsync(OrgId, occurrences, CancellationToken.None);
-        await provider.GetRequiredService<StreamStateStore>().ReportAsync(OrgId, "/event/Bench__e", StreamState.Connected, null, TimeProvider.System.GetUtcNow(), TimeSpan.Zero, CancellationToken.None);
+        await ReportConnectedAsync(provider, provider.GetRequiredService<TimeProvider>());
     }
+
+    private static Task ReportConnectedAsync(ServiceProvider provider, TimeProvider time) =>
+        provider.GetRequiredService<StreamStateStore>().ReportAsync(OrgId, "/event/Bench__e", StreamState.Connected, null, time.GetUtcNow(), TimeSpan.Zero, CancellationToken.None);
 }

@@ -21,6 +21,13 @@ internal sealed class CrashingTimerStore(ITimerStore inner, CrashPlan plan) : IT
         return claimed;
     }
 
+    public async Task ApplyAsync(TimerWrites writes, CancellationToken cancellationToken)
+    {
+        plan.Point("before timer writes");
+        await inner.ApplyAsync(writes, cancellationToken);
+        plan.Point("after timer writes");
+    }
+
     public async Task CompleteAsync(DueTimer timer, CancellationToken cancellationToken)
     {
         plan.Point("before complete");

@@ -18,11 +18,12 @@ internal sealed class CrashingWatchStore(IWatchStore inner, CrashPlan plan) : IW
         return created;
     }
 
-    public async Task SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken)
+    public async Task<ETag> SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken)
     {
         plan.Point("before save");
-        await inner.SaveAsync(decision, outbox, etag, cancellationToken);
+        var saved = await inner.SaveAsync(decision, outbox, etag, cancellationToken);
         plan.Point("after save");
+        return saved;
     }
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string watchId, CancellationToken cancellationToken) => inner.GetHistoryAsync(watchId, cancellationToken);

@@ -16,7 +16,7 @@ internal sealed class TickingBeforeCreateStore(IWatchStore inner, Func<Task> tic
         return await inner.CreateAsync(decision, outbox, cancellationToken);
     }
 
-    public Task SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken) =>
+    public Task<ETag> SaveAsync(WatchDecision decision, IReadOnlyList<OutboxItem> outbox, ETag etag, CancellationToken cancellationToken) =>
         inner.SaveAsync(decision, outbox, etag, cancellationToken);
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string watchId, CancellationToken cancellationToken) => inner.GetHistoryAsync(watchId, cancellationToken);

@@ -58,5 +58,15 @@ internal sealed class WatchServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>Starts a watch of this org's deployment <paramref name="deploymentId"/>, deployed now, under the "crash" policy; returns its id.</summary>
+    public async Task<string> StartWatchAsync(string deploymentId)
+    {
+        var notice = new ReleaseWatch.Deployments.DeploymentNotice(deploymentId, new ReleaseWatch.Deployments.OrgRef(OrgId, "Crash Test Org", "production"),
+            new ReleaseWatch.Deployments.ReleaseRef("2.0.0", "1.9.0", null), Time.GetUtcNow(), new ReleaseWatch.Deployments.PipelineRef("release", null), null);
+        var id = ReleaseWatch.Watches.Deciding.WatchId.For(OrgId, deploymentId);
+        await Get<ReleaseWatch.Watches.Runtime.WatchRunner>().StartAsync(id, new ReleaseWatch.Watches.Deciding.DeploymentReceived(notice, "crash", "test"), CancellationToken.None);
+        return id;
+    }
+
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }

@@ -27,7 +27,7 @@ public sealed class WatchTickerRaceTests(AzuritePeer azurite)
         services.Time.Advance(TimeSpan.FromSeconds(61));
 
         var first = services.Get<WatchTicker>();
-        var second = new WatchTicker(services.Get<ITimerStore>(), services.Get<IWatchStore>(), runner, services.Get<WatchChecks>(), new NoOutboxDispatcher(), services.Time,
+        var second = new WatchTicker(services.Get<ITimerStore>(), services.Get<IWatchStore>(), services.Get<WatchStateCache>(), runner, services.Get<WatchChecks>(), new NoOutboxDispatcher(), services.Time,
             Microsoft.Extensions.Options.Options.Create(new WatchOptions { TimersPerTick = 1000 }), [], [], [], Microsoft.Extensions.Logging.Abstractions.NullLogger<WatchTicker>.Instance);
         var processed = await Task.WhenAll(first.TickAsync(CancellationToken.None), second.TickAsync(CancellationToken.None));
 
