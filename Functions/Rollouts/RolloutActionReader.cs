@@ -1,6 +1,4 @@
-using System.Text.Json;
 using ReleaseWatch.Functions.Http;
-using ReleaseWatch.Intake.Input;
 using ReleaseWatch.Rollouts.Deciding;
 
 namespace ReleaseWatch.Functions.Rollouts;
@@ -12,21 +10,21 @@ namespace ReleaseWatch.Functions.Rollouts;
 /// </summary>
 internal static class RolloutActionReader
 {
-    private const int MaxActorLength = 128;
+    // Longer text is refused as any over-long field; a text that is not an org id is named for skip, ignored otherwise.
+    private const int MaxOrgLength = 128;
     private const int MaxReasonLength = 512;
 
     public static (RolloutOperatorActed? Acted, Dictionary<string, string[]> Errors) Read(byte[] body)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        using var document = JsonInput.TryParse(body, out var field, out var problem);
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+        using var document = ActionFields.Object(body, errors);
+        if (document is null)
         {
-            errors[field] = [document is null ? problem : "The body must be a JSON object."];
             return (null, errors);
         }
 
         var root = document.RootElement;
-        RolloutAction? action = OperatorActionReader.Text(root, "action", 32, errors) switch
+        RolloutAction? action = ActionFields.Text(root, "action", 32, errors) switch
         {
             "pause" => RolloutAction.Pause,
             "resume" => RolloutAction.Resume,
@@ -39,19 +37,14 @@ internal static class RolloutActionReader
             errors.TryAdd("action", ["Must be one of pause, resume, skip, abort."]);
         }
 
-        var actor = OperatorActionReader.Text(root, "actor", MaxActorLength, errors);
-        if (actor is null)
-        {
-            errors.TryAdd("actor", [$"Required: who acts (at most {MaxActorLength} characters)."]);
-        }
-
-        var org = OperatorActionReader.Text(root, "org", MaxActorLength, errors);
+        var actor = ActionFields.Actor(root, errors);
+        var org = ActionFields.Text(root, "org", MaxOrgLength, errors);
         if (action == RolloutAction.Skip && !Deployments.SalesforceOrgId.IsValid(org))
         {
             errors.TryAdd("org", ["Required for skip: the 15- or 18-character id of an org in the current wave."]);
         }
 
-        var reason = OperatorActionReader.Text(root, "reason", MaxReasonLength, errors);
+        var reason = ActionFields.Text(root, "reason", MaxReasonLength, errors);
         return errors.Count > 0
             ? (null, errors)
             : (new RolloutOperatorActed(action!.Value, actor!, action == RolloutAction.Skip ? org : null, reason), errors);
