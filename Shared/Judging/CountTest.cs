@@ -9,10 +9,12 @@ namespace ReleaseWatch.Judging;
 /// </summary>
 internal sealed record CountTest(double Expected, double? Dispersion, double? Size, bool Upper, double PValue)
 {
-    public static CountTest Of(SignalWindow baseline, long observed, double minutes, bool upper)
+    /// <param name="scale">The baseline's rate scaled (against peers), its burstiness kept: the negative binomial size stays.</param>
+    public static CountTest Of(SignalWindow baseline, long observed, double minutes, bool upper, double scale = 1)
     {
         var dispersion = BaselineDispersion.Of(baseline, minutes);
         var (mean, size) = dispersion.Over(minutes);
+        mean *= scale;
         var p = upper ? CountTail.AtLeast(observed, mean, size) : CountTail.AtMost(observed, mean, size);
         return new(mean, dispersion.Index, size, upper, p);
     }

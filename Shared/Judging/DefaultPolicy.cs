@@ -13,7 +13,8 @@ namespace ReleaseWatch.Judging;
 ///   hidden in a busy org's noise. One burst or a one-off stray cannot hold it that long;
 /// - batch-errors: more than 3 batch Apex errors in ten minutes and significantly more than the baseline's;
 /// - business-creates: every business.*.created signal with at least 60 baseline events (1/min) that falls below
-///   30 % of its baseline (more than a lunch dip), significantly, for 5 minutes (2 when the drop is overwhelming);
+///   30 % of its baseline (more than a lunch dip), significantly, for 5 minutes (2 when the drop is overwhelming),
+///   the baseline scaled as the org's other creates moved (againstPeers: a lull every kind of record shares is not a drop);
 /// - stream-traffic: every stream (traffic.*) with at least 60 baseline events whose received events collapse
 ///   below a tenth of its baseline, significantly, for 3 minutes (2 when overwhelming): a silent stream.
 /// All revert. Also: hitting the concurrent long-running Apex limit alerts; latency (Lightning page time and API
@@ -56,6 +57,7 @@ internal static class DefaultPolicy
                 Lookback = TimeSpan.FromMinutes(3),
                 MinBaselineCount = 60,
                 DecisiveFor = TimeSpan.FromMinutes(2),
+                AgainstPeers = true,
             },
             Revert("stream-traffic", "traffic.*", MetricMeasure.PerMinute, new MetricRule { BelowBaselineByPercent = 90, BelowBaselineSignificance = 0.0001 }, 3) with
             {

@@ -6,7 +6,8 @@ namespace ReleaseWatch.Judging;
 internal static class FailWhenConditions
 {
     public static IReadOnlyList<ConditionOutcome> Evaluate(
-        MetricPolicy metric, MetricInputs inputs, double observed, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double? baseline, out CountTest? evidence)
+        MetricPolicy metric, MetricInputs inputs, double observed, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double? baseline, out CountTest? evidence,
+        double scale = 1)
     {
         var rule = metric.FailWhen;
         var unit = Unit(metric.Measure);
@@ -50,12 +51,12 @@ internal static class FailWhenConditions
 
         if (rule.PoissonSignificance is { } significance)
         {
-            outcomes.Add(Significance(metric, inputs, observedSpan, baselineSpan, significance, upper: true, ref evidence));
+            outcomes.Add(Significance(metric, inputs, observedSpan, baselineSpan, significance, upper: true, scale, ref evidence));
         }
 
         if (rule.BelowBaselineSignificance is { } lower)
         {
-            outcomes.Add(partial is not null ? new(LowerText(lower), null, partial) : Significance(metric, inputs, observedSpan, baselineSpan, lower, upper: false, ref evidence));
+            outcomes.Add(partial is not null ? new(LowerText(lower), null, partial) : Significance(metric, inputs, observedSpan, baselineSpan, lower, upper: false, scale, ref evidence));
         }
 
         return outcomes;
@@ -95,7 +96,7 @@ internal static class FailWhenConditions
     /// per-minute counts are overdispersed, Poisson otherwise. When both tails are tested, the smaller p-value is kept as evidence.
     /// </summary>
     private static ConditionOutcome Significance(
-        MetricPolicy metric, MetricInputs inputs, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double significance, bool upper, ref CountTest? evidence)
+        MetricPolicy metric, MetricInputs inputs, MeasuredSpan observedSpan, MeasuredSpan baselineSpan, double significance, bool upper, double scale, ref CountTest? evidence)
     {
         var text = upper ? PoissonText(significance) : LowerText(significance);
         var problem = BaselineProblem(metric, inputs, baselineSpan, metric.MinBaselineCount ?? MetricPolicy.DefaultPoissonMinBaselineCount);
@@ -104,7 +105,7 @@ internal static class FailWhenConditions
             return new(text, null, problem);
         }
 
-        var test = CountTest.Of(inputs.Baseline, observedSpan.Count, observedSpan.Minutes, upper);
+        var test = CountTest.Of(inputs.Baseline, observedSpan.Count, observedSpan.Minutes, upper, scale);
         evidence = evidence is null || test.PValue < evidence.PValue ? test : evidence;
         var model = test.Size is null ? "" : $", negative binomial, dispersion {Number(Math.Round(test.Dispersion ?? 1, 2))}";
         return new($"{text} (expected {Number(Math.Round(test.Expected, 4))} events{model})", test.PValue < significance);

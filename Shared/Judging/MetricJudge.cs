@@ -23,9 +23,11 @@ internal static class MetricJudge
 
         var observedSpan = MeasuredSpan.Of(metric.Measure, inputs.Observed, inputs.ObservedDenominator);
         var baselineSpan = MeasuredSpan.Of(metric.Measure, inputs.Baseline, inputs.BaselineDenominator);
-        var baseline = metric.Measure == MetricMeasure.Count
+        // Against peers, the baseline is what the member would show had it moved as the rest of its family did.
+        var scale = metric.AgainstPeers ? PeerScale.Of(inputs.Peers) : null;
+        var baseline = (metric.Measure == MetricMeasure.Count
             ? (baselineSpan.Minutes > 0 && observedSpan.Minutes > 0 ? baselineSpan.Count * observedSpan.Minutes / baselineSpan.Minutes : null)
-            : baselineSpan.Value;
+            : baselineSpan.Value) * (scale ?? 1);
 
         var silent = StreamSilence.Find(inputs.Traffic, inputs.CheckedAt);
         MetricJudgement Result(Verdict verdict, string threshold, CountTest? test, string reason) => new(
@@ -54,11 +56,15 @@ internal static class MetricJudge
             return Result(Verdict.Inconclusive, FailWhenConditions.Describe(metric), null, why);
         }
 
-        var outcomes = FailWhenConditions.Evaluate(metric, inputs, observed, observedSpan, baselineSpan, baseline, out var test);
+        var outcomes = FailWhenConditions.Evaluate(metric, inputs, observed, observedSpan, baselineSpan, baseline, out var test, scale ?? 1);
         var threshold = string.Join(" and ", outcomes.Select(o => o.Description));
         var at = ValueMeasures.IsValue(metric.Measure)
             ? $"{metric.Signal} {Word(metric.Measure)} at {Value(metric.Measure, observed)} ({Sample(observedSpan)})"
             : $"{metric.Signal} at {Value(metric.Measure, observed)}";
+        if (scale is { } s && s < 1)
+        {
+            at += $" (its {inputs.Peers!.Count} peer{(inputs.Peers.Count == 1 ? "" : "s")} at {Math.Round(s * 100):0}% of their baseline, so the baseline is scaled alike)";
+        }
         var notJudged = outcomes.Where(o => o.Failing is null).ToList();
         var skipped = notJudged.Count == 0
             ? ""

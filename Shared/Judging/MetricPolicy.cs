@@ -55,6 +55,14 @@ public sealed record MetricPolicy
     /// </summary>
     public int? MinSample { get; init; }
 
+    /// <summary>
+    /// Templates only: judge each member against its baseline scaled by how the family's other members (its peers, those
+    /// with enough baseline volume) moved since: a lull the whole org shares (lunch, the end of the day) lowers every
+    /// member's expectation alike, while one member falling alone is judged as before. Peers lower the baseline to a
+    /// quarter at most (<see cref="PeerScale.Floor"/>) and never raise it. Default false.
+    /// </summary>
+    public bool AgainstPeers { get; init; }
+
     /// <summary>warning (alert and keep watching) or critical (act and end watching). Default critical.</summary>
     public MetricSeverity Severity { get; init; } = MetricSeverity.Critical;
 

@@ -19,7 +19,7 @@ internal static class MetricPolicyReader
         var label = string.IsNullOrWhiteSpace(section["name"]) ? $"#{index}" : section["name"]!.Trim();
         var fields = new PolicyFields(policy, label, "", section);
         fields.RejectUnknown("name", "signal", "measure", "denominator", "failWhen", "for", "lookback", "minBaselineCount", "minSample",
-            "severity", "onBreach", "mode", "decisive");
+            "severity", "onBreach", "mode", "decisive", "againstPeers");
         var decisive = fields.Child("decisive");
         decisive.RejectUnknown("for", "significance");
         var failWhen = fields.Child("failWhen");
@@ -45,6 +45,7 @@ internal static class MetricPolicyReader
             DecisiveSignificance = decisive.Number("significance") ?? MetricPolicy.DefaultDecisiveSignificance,
             MinBaselineCount = fields.Integer("minBaselineCount"),
             MinSample = fields.Integer("minSample"),
+            AgainstPeers = fields.Flag("againstPeers") ?? false,
             Severity = fields.Word("severity", ("warning", MetricSeverity.Warning), ("critical", MetricSeverity.Critical)) ?? MetricSeverity.Critical,
             OnBreach = OnBreach(fields.Child("onBreach")),
             Mode = fields.Word("mode", ("observe", MetricMode.Observe), ("alert", MetricMode.Alert), ("act", MetricMode.Act)) ?? MetricMode.Act,

@@ -46,6 +46,8 @@ internal static class PolicyValidator
         Check(!string.IsNullOrWhiteSpace(metric.Signal), "signal", "is required.");
         Check(!ratio || !string.IsNullOrWhiteSpace(metric.Denominator), "denominator", "is required for a ratio (the signal to divide by).");
         Check(ratio || metric.Denominator is null, "denominator", "is only for measure \"ratio\".");
+        Check(!metric.AgainstPeers || MetricFamily.IsTemplate(metric), "againstPeers", "applies to a metric template (a signal with '*'): its peers are the template's other members.");
+        Check(!metric.AgainstPeers || metric.Measure is MetricMeasure.Count or MetricMeasure.PerMinute, "againstPeers", "scales counts, so it needs measure count or perMinute.");
         Check(rule.IsAbsolute || rule.IsRelative, "failWhen", "must have at least one of above, below, aboveBaselineBy, belowBaselineBy, poissonSignificance, belowBaselineSignificance.");
         Check(rule.Above is null or >= 0, "failWhen.above", "must be zero or more.");
         Check(rule.Below is null or > 0, "failWhen.below", "must be more than zero (nothing is below zero).");

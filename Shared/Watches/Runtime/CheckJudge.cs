@@ -19,8 +19,8 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
         var (baselineFrom, baselineTo) = CheckSpans.Baseline(policy, state.Anchor);
         var (recentFrom, recentTo) = CheckSpans.Recent(policy, state.Anchor, now, CheckSpans.TrafficLookback);
         var metrics = policy.Metrics.SelectMany(m => MetricFamily.IsTemplate(m)
-            ? families.Members(org, m.Signal).Select(signal => (Metric: MetricFamily.Member(m, signal), Member: true))
-            : [(Metric: m, Member: false)]).ToList();
+            ? families.Members(org, m.Signal).Select(signal => (Metric: MetricFamily.Member(m, signal), Template: (MetricPolicy?)m))
+            : [(Metric: m, Template: (MetricPolicy?)null)]).ToList();
         var spans = metrics.Select(m => CheckSpans.Observed(policy, m.Metric, state.Anchor, now))
             .Append((baselineFrom, baselineTo)).Append((recentFrom, recentTo)).ToList();
         var reader = await signals.ReadRangeAsync(org, spans.Min(s => s.Item1), spans.Max(s => s.Item2), cancellationToken);
@@ -58,9 +58,19 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
                 ? errors.ReadAsync(org, metric.Signal, (baselineFrom, baselineTo), (CheckSpans.JudgedFrom(policy, state.Anchor), now), cancellationToken)
                 : null;
             var baselineWindow = await baseline;
-            if (entry.Member && !MetricFamily.Qualifies(metric, baselineWindow))
+            if (entry.Template is not null && !MetricFamily.Qualifies(metric, baselineWindow))
             {
                 return null;
+            }
+
+            // Peers: the template's other members with enough baseline volume, over the same spans (cut from the read above).
+            IReadOnlyList<PeerWindows>? peers = null;
+            if (entry.Template is { AgainstPeers: true } template)
+            {
+                var others = metrics.Where(m => m.Template == template && m.Metric.Signal != metric.Signal).ToList();
+                var windows = await Task.WhenAll(others.Select(async m => new PeerWindows(
+                    await reader.ReadAsync(m.Metric.Signal, from, to, cancellationToken), await reader.ReadAsync(m.Metric.Signal, baselineFrom, baselineTo, cancellationToken))));
+                peers = [.. windows.Where(w => MetricFamily.Qualifies(template, w.Baseline))];
             }
 
             var observedWindow = await observed;
@@ -69,7 +79,7 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
                 : await Task.WhenAll(observedWindow.Channels.Select(c => c.Channel).Distinct(StringComparer.Ordinal).Select(TrafficOf));
             return MetricJudge.Judge(metric, new MetricInputs(
                 observedWindow, observedDenominator is null ? null : await observedDenominator, baselineWindow, baselineDenominator is null ? null : await baselineDenominator,
-                now, streams.Value, feeding, history is null ? null : await history));
+                now, streams.Value, feeding, history is null ? null : await history, peers));
         }));
 
         return new SignalsJudged(trigger, now, [.. judgements.OfType<MetricJudgement>()]);

@@ -82,11 +82,16 @@ public sealed class ScenarioSubsetTests
         Assert.Contains(report.Judgements.SelectMany(j => j.Judgements), j => j.Metric == "apex-errors" && j.SilentStreams is not null && j.Verdict == Verdict.Inconclusive);
     }
 
-    /// <summary>A lunch dip deeper than the default drop rule's 70 %: not reverted, but left to an operator (Inconclusive).</summary>
-    [Fact]
-    public async Task A_lunch_dip_deeper_than_the_drop_rule_is_not_reverted()
+    /// <summary>
+    /// A lunch dip deeper than the default drop rule's 70 %: not reverted, but left to an operator (Inconclusive). The second
+    /// (a busy org's lead creates falling with its other objects' over lunch) was reverted before creates were judged against their peers.
+    /// </summary>
+    [Theory]
+    [InlineData("lunch-dip-158345467")]
+    [InlineData("lunch-dip-375103749")]
+    public async Task A_lunch_dip_deeper_than_the_drop_rule_is_not_reverted(string name)
     {
-        var report = await BacktestAsync(ScenarioGenerator.Generate("lunch-dip-158345467"));
+        var report = await BacktestAsync(ScenarioGenerator.Generate(name));
 
         Assert.DoesNotContain(report.Judgements, j => j.Commands.Any(c => c.Type == CommandType.Revert));
         Assert.NotEqual(WatchPhase.Responding, report.Final.Phase);
