@@ -40,6 +40,23 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
             }
         }
 
+        // Each againstPeers template's qualifying members, cut once per check and shared by its members (their spans are the template's).
+        var family = new Dictionary<MetricPolicy, Task<PeerWindows[]>>(ReferenceEqualityComparer.Instance);
+        Task<PeerWindows[]> FamilyOf(MetricPolicy template, DateTimeOffset from, DateTimeOffset to)
+        {
+            lock (family)
+            {
+                if (!family.TryGetValue(template, out var read))
+                {
+                    read = ReadFamilyAsync(reader, template, [.. metrics.Where(m => ReferenceEquals(m.Template, template)).Select(m => m.Metric.Signal)],
+                        (from, to), (baselineFrom, baselineTo), cancellationToken);
+                    family[template] = read;
+                }
+
+                return read;
+            }
+        }
+
         // The windows come from the read above (a reader without range reads reads them one by one, together).
         var judgements = await Task.WhenAll(metrics.Select(async entry =>
         {
@@ -67,10 +84,7 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
             IReadOnlyList<PeerWindows>? peers = null;
             if (entry.Template is { AgainstPeers: true } template)
             {
-                var others = metrics.Where(m => m.Template == template && m.Metric.Signal != metric.Signal).ToList();
-                var windows = await Task.WhenAll(others.Select(async m => new PeerWindows(
-                    await reader.ReadAsync(m.Metric.Signal, from, to, cancellationToken), await reader.ReadAsync(m.Metric.Signal, baselineFrom, baselineTo, cancellationToken))));
-                peers = [.. windows.Where(w => MetricFamily.Qualifies(template, w.Baseline))];
+                peers = [.. (await FamilyOf(template, from, to)).Where(w => w.Observed.Signal != metric.Signal)];
             }
 
             var observedWindow = await observed;
@@ -83,6 +97,15 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
         }));
 
         return new SignalsJudged(trigger, now, [.. judgements.OfType<MetricJudgement>()]);
+    }
+
+    private static async Task<PeerWindows[]> ReadFamilyAsync(
+        ISignalRange reader, MetricPolicy template, IReadOnlyList<string> signals, (DateTimeOffset From, DateTimeOffset To) observed,
+        (DateTimeOffset From, DateTimeOffset To) baseline, CancellationToken cancellationToken)
+    {
+        var windows = await Task.WhenAll(signals.Select(async signal => new PeerWindows(
+            await reader.ReadAsync(signal, observed.From, observed.To, cancellationToken), await reader.ReadAsync(signal, baseline.From, baseline.To, cancellationToken))));
+        return [.. windows.Where(w => MetricFamily.Qualifies(template, w.Baseline))];
     }
 
     private static async Task<ChannelTrafficWindows> ReadTrafficAsync(
