@@ -33,15 +33,19 @@ internal sealed class SignalCaptureRunner(SignalSubscriber subscriber, SignalLea
         {
             try
             {
-                if (await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken) is not true && !cancellationToken.IsCancellationRequested)
+                if (await RunOnceAsync(org, runFor, waitForLease, releaseOnStop, cancellationToken) is true)
                 {
-                    // The lease was lost (or the subscriber ended): take the org again after a pause, never in a tight loop.
-                    await Task.Delay(options.Value.LeaseDuration / 3, time, cancellationToken);
+                    continue; // let go to another instance's share: wait for it at once, as RunOnceAsync does
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 SignalCaptureLogs.LeaseUnavailable(logger, org.Id, ex.Message);
+            }
+
+            // The lease was lost, or storage failed: take the org again after a pause, never in a tight loop.
+            if (!cancellationToken.IsCancellationRequested)
+            {
                 await Task.Delay(options.Value.LeaseDuration / 3, time, cancellationToken);
             }
         }

@@ -93,6 +93,7 @@ internal sealed class TableTimerStore(ITableProvider tables) : ITimerStore
     {
         var table = await tables.GetAsync(TableNames.Timers, cancellationToken);
         var part = new List<(WatchTimerWrites Watch, List<TableTransactionAction> Actions)>();
+        var inPart = 0;
         foreach (var watch in writes.Drain())
         {
             foreach (var timer in watch.Restored)
@@ -107,19 +108,21 @@ internal sealed class TableTimerStore(ITableProvider tables) : ITimerStore
                 }
             }
 
-            var scheduled = watch.Scheduled.Select(t => Entity(watch.WatchId, t)).ToList();
-            var keys = scheduled.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
             // A fired timer its watch expects again is rescheduled (its claim cleared), not deleted.
-            var actions = scheduled.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e))
-                .Concat(watch.Completed.Where(c => !keys.Contains(c.RowKey)).Select(c => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, c.RowKey), c.ETag)))
+            var keys = watch.Scheduled.Select(t => RowKey(watch.WatchId, t)).ToHashSet(StringComparer.Ordinal);
+            var rows = watch with { Completed = [.. watch.Completed.Where(c => !keys.Contains(c.RowKey))] };
+            var actions = rows.Scheduled.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertMerge, Entity(rows.WatchId, t)))
+                .Concat(rows.Completed.Select(c => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, c.RowKey), c.ETag)))
                 .ToList();
-            if (part.Sum(p => p.Actions.Count) + actions.Count > MaxTransactionOperations)
+            if (inPart + actions.Count > MaxTransactionOperations)
             {
                 await SubmitAsync(table, part, cancellationToken);
                 part.Clear();
+                inPart = 0;
             }
 
-            part.Add((watch, actions));
+            part.Add((rows, actions));
+            inPart += actions.Count;
         }
 
         await SubmitAsync(table, part, cancellationToken);
@@ -144,7 +147,7 @@ internal sealed class TableTimerStore(ITableProvider tables) : ITimerStore
             foreach (var (watch, _) in part)
             {
                 await ScheduleAsync(watch.WatchId, watch.Scheduled, cancellationToken);
-                foreach (var timer in watch.Completed.Where(c => !watch.Scheduled.Any(t => RowKey(watch.WatchId, t) == c.RowKey)))
+                foreach (var timer in watch.Completed)
                 {
                     await CompleteAsync(timer, cancellationToken);
                 }
