@@ -17,7 +17,7 @@ internal static class Extensions
         builder.UseReleaseWatchHosting();
         builder.AddReleaseWatchTelemetry();
         builder.Services.AddReleaseWatch(builder.Configuration);
-        builder.Services.ConfigureHttpJsonOptions(o => ReleaseWatchJson.Apply(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => FunctionsJson.Apply(o.SerializerOptions));
         builder.Services.AddSingleton<IListeningAddress, ServerListeningAddress>();
         builder.Services.AddReleaseWatchDashboard(builder.Configuration);
         return builder;

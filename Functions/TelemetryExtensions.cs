@@ -63,7 +63,7 @@ internal static class TelemetryExtensions
             // under ReleaseWatch:Telemetry:AzureMonitor.
             telemetry.UseAzureMonitorExporter(o =>
             {
-                configuration.GetSection(AzureMonitorOptionsSection).Bind(o);
+                AzureMonitorSettings.Apply(configuration.GetSection(AzureMonitorOptionsSection), o);
                 o.ConnectionString = azureMonitor;
             });
         }

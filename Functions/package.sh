@@ -2,7 +2,7 @@
 # Builds the package `az functionapp deployment source config-zip` deploys:
 #   host.json                    at the zip root (customHandler -> ReleaseWatch)
 #   <Function>/function.json     one folder per Functions/*/function.json, whatever folders exist
-#   ReleaseWatch + its files     the self-contained linux-x64 executable (run bit set) and its runtime
+#   ReleaseWatch + its files     the linux-x64 executable, compiled natively (Native AOT, run bit set), and its assets
 # Usage: bash Functions/package.sh [output.zip]     (default: artifacts/releasewatch.zip)
 # The build goes to its own artifacts folder, so it never disturbs a developer's bin/ and obj/.
 set -euo pipefail
@@ -23,6 +23,8 @@ dotnet publish "$root/Functions" -c Release -r linux-x64 --self-contained \
   --artifacts-path "$root/artifacts/package-build" -o "$stage" --nologo -v q -clp:ErrorsOnly
 
 [ -f "$stage/ReleaseWatch" ] || { echo "package.sh: publish produced no ReleaseWatch executable" >&2; exit 1; }
+# Debug symbols (the native executable's ReleaseWatch.dbg is twice its size) are of no use to the host.
+rm -f "$stage"/*.dbg "$stage"/*.pdb
 chmod 755 "$stage/ReleaseWatch"
 cp "$root/host.json" "$stage/host.json"
 for function_json in "${functions[@]}"; do

@@ -30,12 +30,10 @@ internal static class BacktestEndpoints
         Page("Back-test", DashboardUser.Of(context), BacktestPageHtml.Form(policies.Names, recordings.List(), antiforgery.GetAndStoreTokens(context), null));
 
     /// <summary>What a back-test can run: the configured policies, the recordings the service lists, the upload limit.</summary>
-    public static IResult Options(PolicyCatalog policies, BacktestRecordings recordings, IOptions<DashboardOptions> options) => Results.Json(new
-    {
-        policies = policies.Names.Order(StringComparer.Ordinal),
-        recordings = recordings.List().Select(r => new { name = r.Name, label = r.Label }),
-        maxRecordingBytes = options.Value.MaxRecordingBytes,
-    });
+    public static IResult Options(PolicyCatalog policies, BacktestRecordings recordings, IOptions<DashboardOptions> options) => TypedResults.Ok(new BacktestChoices(
+        [.. policies.Names.Order(StringComparer.Ordinal)],
+        [.. recordings.List().Select(r => new BacktestRecordingChoice(r.Name, r.Label))],
+        options.Value.MaxRecordingBytes));
 
     public static async Task<IResult> PageAsync(HttpContext context, PolicyCatalog policies, BacktestRecordings recordings, IAntiforgery antiforgery,
         IOptions<DashboardOptions> options, IOptions<SignalCaptureOrgs> orgs, CancellationToken cancellationToken)
@@ -51,7 +49,7 @@ internal static class BacktestEndpoints
         IOptions<DashboardOptions> options, IOptions<SignalCaptureOrgs> orgs, CancellationToken cancellationToken)
     {
         var (view, status, error) = await RunAsync(context, policies, recordings, antiforgery, options, orgs, cancellationToken);
-        return view is null ? Results.Problem(detail: error, statusCode: status) : Results.Json(view, ReleaseWatchJson.Options);
+        return view is null ? Results.Problem(detail: error, statusCode: status) : TypedResults.Ok(view);
     }
 
     private static async Task<(BacktestView?, int, string?)> RunAsync(HttpContext context, PolicyCatalog policies, BacktestRecordings recordings, IAntiforgery antiforgery,
@@ -68,3 +66,9 @@ internal static class BacktestEndpoints
         return (BacktestView.Of(report, input.RecordingName), StatusCodes.Status200OK, null);
     }
 }
+
+/// <summary>What a back-test can run (GET /dashboard/api/backtest/options).</summary>
+internal sealed record BacktestChoices(IReadOnlyList<string> Policies, IReadOnlyList<BacktestRecordingChoice> Recordings, long MaxRecordingBytes);
+
+/// <summary>A recording the service offers to back-test against.</summary>
+internal sealed record BacktestRecordingChoice(string Name, string Label);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Functions.Http;
 using ReleaseWatch.Hosting;
 using ReleaseWatch.Intake;
 
@@ -27,7 +28,7 @@ internal sealed class DashboardActionSigner(IOptions<IntakeOptions> intake, Time
             return null;
         }
 
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync(FunctionsJsonContext.Default.JsonObject, cancellationToken);
         return ((int)response.StatusCode, problem?["detail"]?.GetValue<string>() ?? problem?["errors"]?.ToJsonString() ?? response.ReasonPhrase);
     }
 

@@ -23,10 +23,11 @@ internal static class DashboardExtensions
         return services;
     }
 
-    /// <summary>Checks antiforgery tokens on the dashboard's forms.</summary>
+    /// <summary>Checks antiforgery tokens on the dashboard's forms; a form that fails is answered 400 before it is bound.</summary>
     public static WebApplication UseReleaseWatchDashboard(this WebApplication app)
     {
         app.UseAntiforgery();
+        app.Use(AntiforgeryRefusal.InvokeAsync);
         return app;
     }
 }

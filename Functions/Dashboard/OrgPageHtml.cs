@@ -53,7 +53,7 @@ internal static class OrgPageHtml
             var summary = $"{w.Signal}: {w.Total} events in the last hour, peak {(counts.Count > 0 ? counts.Max() : 0)} a minute, {counts[^1]} in the last minute.";
             html.Append("<li><span class=\"signal\">").Append(E(w.Signal)).Append("</span> <span class=\"spark\" role=\"img\" aria-label=\"").Append(E(summary))
                 .Append("\" data-spark=\"").Append(id).Append("\"></span><script type=\"application/json\" id=\"").Append(id).Append("\">")
-                .Append(JsonSerializer.Serialize(new { x = minutes.Select(m => m.ToUnixTimeSeconds()), y = counts })).Append("</script> <small>").Append(E(summary)).Append("</small></li>");
+                .Append(JsonSerializer.Serialize(new SparklineData([.. minutes.Select(m => m.ToUnixTimeSeconds())], counts), DashboardJsonContext.Default.SparklineData)).Append("</script> <small>").Append(E(summary)).Append("</small></li>");
         }
 
         html.Append("</ul><h2>Coverage</h2>");

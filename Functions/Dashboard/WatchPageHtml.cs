@@ -82,23 +82,21 @@ internal static class WatchPageHtml
     internal static void Chart(StringBuilder html, MetricChart chart)
     {
         var id = "chart-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(chart.Metric)))[..8];
-        var data = new
-        {
-            x = chart.Points.Select(p => p.At.ToUnixTimeSeconds()),
-            observed = chart.Points.Select(p => p.Observed),
-            baseline = chart.Points.Select(p => p.Baseline),
-            low = chart.Points.Select(p => p.Low),
-            high = chart.Points.Select(p => p.High),
-            verdicts = chart.Points.Select(p => p.Verdict),
-            above = chart.Above,
-            below = chart.Below,
-            breach = chart.BreachSpan is { } b ? new[] { b.From.ToUnixTimeSeconds(), b.To.ToUnixTimeSeconds() } : null,
-        };
+        var data = new MetricChartData(
+            [.. chart.Points.Select(p => p.At.ToUnixTimeSeconds())],
+            [.. chart.Points.Select(p => p.Observed)],
+            [.. chart.Points.Select(p => p.Baseline)],
+            [.. chart.Points.Select(p => p.Low)],
+            [.. chart.Points.Select(p => p.High)],
+            [.. chart.Points.Select(p => p.Verdict)],
+            chart.Above,
+            chart.Below,
+            chart.BreachSpan is { } b ? [b.From.ToUnixTimeSeconds(), b.To.ToUnixTimeSeconds()] : null);
         html.Append("<figure class=\"metric\" aria-labelledby=\"").Append(id).Append("-t\"><h3 id=\"").Append(id).Append("-t\">").Append(E(chart.Metric)).Append("</h3>")
             .Append("<p class=\"rule\">").Append(E(chart.Rule)).Append(chart.For > TimeSpan.Zero ? $" for {chart.For.TotalMinutes:0.#} min" : "").Append("</p>")
             .Append("<div class=\"chart\" role=\"img\" aria-label=\"").Append(E(chart.Summary)).Append("\" data-chart=\"").Append(id).Append("-d\"></div>")
             .Append("<script type=\"application/json\" id=\"").Append(id).Append("-d\">")
-            .Append(JsonSerializer.Serialize(data).Replace("<", "\\u003c", StringComparison.Ordinal)).Append("</script>")
+            .Append(JsonSerializer.Serialize(data, DashboardJsonContext.Default.MetricChartData).Replace("<", "\\u003c", StringComparison.Ordinal)).Append("</script>")
             .Append("<figcaption>").Append(E(chart.Summary)).Append("</figcaption>")
             .Append("<details><summary>Data table: ").Append(E(chart.Metric)).Append("</summary><div class=\"scroll\"><table><thead><tr>")
             .Append("<th scope=\"col\">Check</th><th scope=\"col\">Trigger</th><th scope=\"col\">Observed</th><th scope=\"col\">Baseline</th><th scope=\"col\">Allowed band</th><th scope=\"col\">Verdict</th><th scope=\"col\">p-value</th><th scope=\"col\">Reason</th></tr></thead><tbody>");

@@ -10,5 +10,5 @@ internal sealed record InvocationResponse(
     [property: JsonPropertyName("ReturnValue"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? ReturnValue)
 {
     public static JsonHttpResult<InvocationResponse> Ok(object? returnValue = null, params string[] logs) =>
-        TypedResults.Json(new InvocationResponse(new Dictionary<string, object?>(), logs, returnValue), ReleaseWatchJson.Options);
+        TypedResults.Json(new InvocationResponse(new Dictionary<string, object?>(), logs, returnValue), FunctionsJson.TypeInfo<InvocationResponse>());
 }

@@ -32,7 +32,7 @@ internal static class AdaptiveCardBuilder
         if (chart is not null)
         {
             // Stretch: as wide as the card on a phone; the alt text is the chart's summary in words.
-            body.Add(new JsonObject { ["type"] = "Image", ["url"] = chart.DataUri, ["altText"] = chart.AltText, ["size"] = "Stretch" });
+            body.Add((JsonNode)new JsonObject { ["type"] = "Image", ["url"] = chart.DataUri, ["altText"] = chart.AltText, ["size"] = "Stretch" });
         }
 
         body.Add(Facts(AlertText.Facts(alert)));
@@ -54,7 +54,7 @@ internal static class AdaptiveCardBuilder
         var actions = new JsonArray();
         foreach (var (title, url) in AlertText.Links(alert))
         {
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.AbsoluteUri });
+            actions.Add((JsonNode)new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.AbsoluteUri });
         }
 
         var card = new JsonObject
@@ -72,7 +72,7 @@ internal static class AdaptiveCardBuilder
         return card;
     }
 
-    private static JsonObject Text(string text, string? size = null, bool bold = false, string? color = null)
+    private static JsonNode Text(string text, string? size = null, bool bold = false, string? color = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (size is not null)
@@ -93,7 +93,7 @@ internal static class AdaptiveCardBuilder
         return block;
     }
 
-    private static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
+    private static JsonNode Facts(IEnumerable<(string Title, string Value)> facts) => new JsonObject
     {
         ["type"] = "FactSet",
         ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),

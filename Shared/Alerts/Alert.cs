@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Alerts;
@@ -35,6 +36,7 @@ public sealed record AlertMetric(
     double? PValue);
 
 /// <summary>Why an alert is raised.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<AlertKind>))]
 public enum AlertKind
 {
     /// <summary>A metric failed long enough to breach.</summary>
@@ -64,6 +66,7 @@ public enum AlertKind
 }
 
 /// <summary>Severity routes alerts to channels and recipients.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<AlertSeverity>))]
 public enum AlertSeverity
 {
     Info,

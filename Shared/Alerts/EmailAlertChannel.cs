@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -74,6 +75,7 @@ public sealed class EmailOptions
 }
 
 /// <summary>How the SMTP connection is secured (maps to MailKit's SecureSocketOptions).</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<EmailSecurity>))]
 public enum EmailSecurity
 {
     None,

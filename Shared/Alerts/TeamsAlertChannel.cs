@@ -26,7 +26,7 @@ internal sealed class TeamsAlertChannel(IHttpClientFactory clients, IOptions<Tea
         }
 
         using var client = clients.CreateClient(HttpClientName);
-        using var response = await client.PostAsJsonAsync(options.Value.WebhookUrl, message, cancellationToken).ConfigureAwait(false);
+        using var response = await client.PostAsJsonAsync(options.Value.WebhookUrl, message, AlertsJsonContext.Dialect.JsonObject, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         AlertsLogs.TeamsDelivered(logger, alert.AlertId);
     }

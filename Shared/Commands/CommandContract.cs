@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReleaseWatch.Deployments;
 
 namespace ReleaseWatch.Commands;
@@ -42,6 +43,7 @@ public sealed record ReleaseCommand(
 public sealed record CommandRollout(string Id, int Wave, string Name);
 
 /// <summary>What the deploy agent is asked to do. Serialized as "revert" | "remediate" | "promote".</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<CommandType>))]
 public enum CommandType
 {
     /// <summary>Deploy the release's previous version again.</summary>
@@ -70,6 +72,7 @@ public sealed record CommandReason(string Metric, double? Observed, double? Base
 public sealed record CommandResult(string CommandId, CommandResultStatus Status, string? Detail, DateTimeOffset CompletedAt);
 
 /// <summary>What the deploy agent reports. Serialized as "succeeded" | "failed" | "rejected".</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<CommandResultStatus>))]
 public enum CommandResultStatus
 {
     Succeeded,

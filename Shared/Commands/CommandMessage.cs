@@ -38,7 +38,7 @@ internal static class CommandMessage
     }
 
     /// <summary>The JSON body, UTF-8, "schema" first.</summary>
-    public static byte[] Body(ReleaseCommand command) => JsonSerializer.SerializeToUtf8Bytes(command, ReleaseWatchJson.Options);
+    public static byte[] Body(ReleaseCommand command) => JsonSerializer.SerializeToUtf8Bytes(command, CommandsJsonContext.Dialect.ReleaseCommand);
 
     /// <summary>type, org and severity as strings, so an agent or a subscription filter can route without reading the body.</summary>
     public static IEnumerable<KeyValuePair<string, object>> ApplicationProperties(ReleaseCommand command) =>

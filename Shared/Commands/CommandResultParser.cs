@@ -61,7 +61,7 @@ internal static class CommandResultParser
             }
         }
 
-        result = root.Deserialize<CommandResult>(ReleaseWatchJson.Options);
+        result = root.Deserialize(CommandsJsonContext.Dialect.CommandResult);
         if (result is null || string.IsNullOrWhiteSpace(result.CommandId))
         {
             error = "The result's \"commandId\" is empty.";

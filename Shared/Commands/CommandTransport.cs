@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 
 namespace ReleaseWatch.Commands;
 
 /// <summary>Which client carries commands and results, chosen from ReleaseWatch:ServiceBus by <see cref="CommandTransports.For"/>.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<CommandTransport>))]
 public enum CommandTransport
 {
     /// <summary>Azure Service Bus through its SDK: an <c>Endpoint=sb://…</c> connection string (SAS) or a Namespace (Microsoft Entra).</summary>

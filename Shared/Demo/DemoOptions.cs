@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Demo;
 
@@ -16,9 +18,13 @@ public sealed class DemoOptions
     public string Recording { get; set; } = "demo/recording.jsonl";
 
     /// <summary>How many times faster than real time the service's clock runs in the demo. Default 30.</summary>
-    [Range(1.0, 600.0, ErrorMessage = "ReleaseWatch:Demo:Speed must be between 1 and 600.")]
+    [SettingRange(1.0, 600.0, ErrorMessage = "ReleaseWatch:Demo:Speed must be between 1 and 600.")]
     public double Speed { get; set; } = 30;
 
     /// <summary>The policy the demo deployment names. Default: the recorded org's policy, else "default".</summary>
     public string? Policy { get; set; }
 }
+
+/// <summary>Checks DemoOptions's annotations; generated at compile time.</summary>
+[OptionsValidator]
+internal sealed partial class DemoOptionsValidator : IValidateOptions<DemoOptions>;

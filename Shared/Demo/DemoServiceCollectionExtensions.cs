@@ -29,7 +29,7 @@ public static class DemoServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<DemoOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(section).ValidateAnnotations<DemoOptions, DemoOptionsValidator>().ValidateOnStart();
         var clock = new DemoClock(TimeProvider.System, Math.Clamp(demo.Speed, 1, 600));
         services.AddSingleton(clock);
         services.AddSingleton<TimeProvider>(clock);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Dependencies;
@@ -13,7 +14,7 @@ public static class DependenciesServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReleaseWatchDependencies(this IServiceCollection services, IConfiguration configuration, bool hosted)
     {
-        services.AddOptions<DependencyProbeOptions>().Bind(configuration.GetSection("ReleaseWatch:Dependencies")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DependencyProbeOptions>().Bind(configuration.GetSection("ReleaseWatch:Dependencies")).ValidateAnnotations<DependencyProbeOptions, DependencyProbeOptionsValidator>().ValidateOnStart();
         // No client-wide timeout: each probe has its dependency's own. No cookies: every probe is the same anonymous GET.
         services.AddHttpClient(DependencyProbe.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });

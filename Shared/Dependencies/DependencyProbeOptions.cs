@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Dependencies;
 
@@ -9,7 +10,7 @@ public sealed class DependencyProbeOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>One probe per dependency per interval. Keep it below SignalCapture:Health:StaleAfter (3 min), or the metrics are Error between probes. Default 1 minute.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -19,3 +20,7 @@ public sealed class DependencyProbeOptions
     /// </summary>
     public bool ProbeBetweenWatches { get; set; } = true;
 }
+
+/// <summary>Checks DependencyProbeOptions's annotations; generated at compile time.</summary>
+[OptionsValidator]
+internal sealed partial class DependencyProbeOptionsValidator : IValidateOptions<DependencyProbeOptions>;

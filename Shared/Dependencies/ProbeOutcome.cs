@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Dependencies;
 
 /// <summary>What one probe found.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ProbeResult>))]
 internal enum ProbeResult
 {
     /// <summary>The expected status (any 2xx unless the dependency names one).</summary>

@@ -1,7 +1,8 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReleaseWatch.Intake.Input;
 using ReleaseWatch.Deployments;
+using ReleaseWatch.Intake.Input;
 using ReleaseWatch.Judging;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Watches.Deciding;
@@ -109,6 +110,7 @@ internal sealed class DeploymentIntake(
 internal sealed record IntakeResult(IntakeOutcome Outcome, WatchState? Watch, string? Detail, IReadOnlyDictionary<string, string[]>? Errors = null);
 
 /// <summary>What became of a deployment notice.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<IntakeOutcome>))]
 internal enum IntakeOutcome
 {
     /// <summary>A new watch started.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Messaging;
 using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
 using ReleaseWatch.Deployments;
@@ -8,7 +7,7 @@ using ReleaseWatch.Intake.Input;
 namespace ReleaseWatch.Intake;
 
 /// <summary>
-/// Reads Event Grid deliveries in either schema (Event Grid or CloudEvents 1.0) with Azure.Messaging.EventGrid:
+/// Reads Event Grid deliveries in either schema (Event Grid, with Azure.Messaging.EventGrid, or CloudEvents 1.0):
 /// a subscription validation, or ReleaseWatch.DeploymentCompleted events whose data is a deployment notice.
 /// </summary>
 internal static class EventGridDeliveries
@@ -58,10 +57,54 @@ internal static class EventGridDeliveries
         return Collect("eventgrid", events.Select(e => (e.EventType, (BinaryData?)e.Data)));
     }
 
+    /// <summary>
+    /// CloudEvents 1.0 in the JSON format, read here rather than by <c>CloudEvent.ParseMany</c>, which binds by reflection
+    /// (absent in the native executable). The envelope is already checked; left are the version and the data members.
+    /// </summary>
     private static EventGridDelivery ReadCloudEvents(BinaryData body)
     {
-        var events = CloudEvent.ParseMany(body, skipValidation: false);
-        return Collect("cloudevents", events.Select(e => (e.Type, e.Data)));
+        using var document = JsonDocument.Parse(body.ToMemory());
+        var root = document.RootElement;
+        var elements = root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()] : new List<JsonElement> { root };
+        var events = new List<(string Type, BinaryData? Data)>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var e = elements[i];
+            if (e.GetProperty("specversion").GetString() != "1.0")
+            {
+                errors[$"[{i}].specversion"] = ["Must be \"1.0\" (CloudEvents 1.0)."];
+                continue;
+            }
+
+            var hasData = e.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null;
+            var hasBase64 = e.TryGetProperty("data_base64", out var base64) && base64.ValueKind != JsonValueKind.Null;
+            if (hasData && hasBase64)
+            {
+                errors[$"[{i}].data_base64"] = ["Only one of data and data_base64 may be present."];
+                continue;
+            }
+
+            BinaryData? payload = null;
+            if (hasBase64)
+            {
+                if (!base64.TryGetBytesFromBase64(out var bytes))
+                {
+                    errors[$"[{i}].data_base64"] = ["Not valid base64."];
+                    continue;
+                }
+
+                payload = BinaryData.FromBytes(bytes);
+            }
+            else if (hasData)
+            {
+                payload = BinaryData.FromString(data.GetRawText());
+            }
+
+            events.Add((e.GetProperty("type").GetString()!, payload));
+        }
+
+        return errors.Count > 0 ? new EventGridDelivery("cloudevents", null, [], [], errors) : Collect("cloudevents", events);
     }
 
     private static EventGridDelivery Collect(string schema, IEnumerable<(string Type, BinaryData? Data)> events)

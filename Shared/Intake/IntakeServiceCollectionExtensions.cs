@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Orgs;
 using ReleaseWatch.Watches.Runtime;
 
@@ -11,7 +12,7 @@ public static class IntakeServiceCollectionExtensions
     /// <summary>Registers deployment intake (ReleaseWatch:Intake) and the org catalog (ReleaseWatch:Orgs), validated at start.</summary>
     public static IServiceCollection AddReleaseWatchIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("ReleaseWatch:Intake")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("ReleaseWatch:Intake")).ValidateAnnotations<IntakeOptions, IntakeOptionsValidator>().ValidateOnStart();
         services.AddOptions<OrgCatalogOptions>().Bind(configuration.GetSection("ReleaseWatch")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrgCatalogOptions>, OrgCatalogOptionsValidator>();
         services.AddSingleton<IOrgCatalog, OrgCatalog>();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Judging;
 
 /// <summary>A metric's onBreach: alert, revert, or remediate with a named action and its parameters.</summary>
@@ -15,6 +17,7 @@ public sealed record MetricBreachAction(
 }
 
 /// <summary>What a breach of a metric asks for.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<BreachActionKind>))]
 public enum BreachActionKind
 {
     /// <summary>Only alert on-call.</summary>

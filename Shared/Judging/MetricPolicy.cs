@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Judging;
 
 /// <summary>One metric of a policy: which signal, how it is measured, when it fails and what a breach does.</summary>
@@ -81,6 +83,7 @@ public sealed record MetricPolicy
 }
 
 /// <summary>How a metric turns signal counts into the number its rules compare.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<MetricMeasure>))]
 public enum MetricMeasure
 {
     /// <summary>Events in the checked span. Its baseline is the baseline count scaled to the span's length.</summary>
@@ -121,6 +124,7 @@ public enum MetricMeasure
 }
 
 /// <summary>Staged trust: how far a metric's breach is allowed to reach.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<MetricMode>))]
 public enum MetricMode
 {
     /// <summary>A dry run: judged and recorded, acts on nothing.</summary>
@@ -134,6 +138,7 @@ public enum MetricMode
 }
 
 /// <summary>How serious a breach of a metric is.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<MetricSeverity>))]
 public enum MetricSeverity
 {
     /// <summary>Alert and keep watching.</summary>

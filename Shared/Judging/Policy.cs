@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Judging;
 
 /// <summary>
@@ -42,6 +44,7 @@ public sealed record Policy
 }
 
 /// <summary>What a watch does when an Inconclusive or approval-pending decision reaches the policy's deadline.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<PolicyDefaultDecision>))]
 public enum PolicyDefaultDecision
 {
     /// <summary>Keep the deployment (the release stands; an alert says it was not verified).</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Judging;
 
 /// <summary>The result of judging one metric at one check. A closed set: nothing else is ever reported.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<Verdict>))]
 public enum Verdict
 {
     /// <summary>The signal was complete and healthy over the checked span and the failure rule did not hold.</summary>

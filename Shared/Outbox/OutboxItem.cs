@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Commands;
 
@@ -34,6 +35,7 @@ public sealed record OutboxItem(
 }
 
 /// <summary>What an outbox row carries.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<OutboxItemKind>))]
 public enum OutboxItemKind
 {
     /// <summary>A <see cref="Commands.ReleaseCommand"/> for the "release-commands" queue.</summary>
@@ -43,6 +45,7 @@ public enum OutboxItemKind
 }
 
 /// <summary>Where an outbox row is in its delivery.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<OutboxItemStatus>))]
 public enum OutboxItemStatus
 {
     /// <summary>Decided, not yet accepted by the broker (or by every routed channel).</summary>

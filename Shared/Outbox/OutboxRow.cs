@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using ReleaseWatch.Alerts;
-using ReleaseWatch.Commands;
 using ReleaseWatch.Storage;
 
 namespace ReleaseWatch.Outbox;
@@ -20,8 +18,8 @@ internal static class OutboxRow
     public static TableEntity ToEntity(OutboxItem item)
     {
         var payload = item.Kind == OutboxItemKind.Command
-            ? JsonSerializer.Serialize(item.Command, ReleaseWatchJson.Options)
-            : JsonSerializer.Serialize(item.Alert, ReleaseWatchJson.Options);
+            ? JsonSerializer.Serialize(item.Command, OutboxJsonContext.Dialect.ReleaseCommand)
+            : JsonSerializer.Serialize(item.Alert, OutboxJsonContext.Dialect.Alert);
         // A rollout's command names every org of its wave: the payload may exceed one property's 64 KiB.
         return TableChunks.Put(new TableEntity(item.WatchId, RowKeyOf(item.ItemId))
         {
@@ -45,8 +43,8 @@ internal static class OutboxRow
             entity.PartitionKey,
             entity.RowKey[RowKeyPrefix.Length..],
             kind,
-            kind == OutboxItemKind.Command ? JsonSerializer.Deserialize<ReleaseCommand>(payload, ReleaseWatchJson.Options) : null,
-            kind == OutboxItemKind.Alert ? JsonSerializer.Deserialize<Alert>(payload, ReleaseWatchJson.Options) : null,
+            kind == OutboxItemKind.Command ? JsonSerializer.Deserialize(payload, OutboxJsonContext.Dialect.ReleaseCommand) : null,
+            kind == OutboxItemKind.Alert ? JsonSerializer.Deserialize(payload, OutboxJsonContext.Dialect.Alert) : null,
             Enum.Parse<OutboxItemStatus>(entity.GetString("Status")),
             entity.GetInt32("Attempts") ?? 0,
             entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,

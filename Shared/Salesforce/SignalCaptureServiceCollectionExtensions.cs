@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Salesforce.Auth;
 using ReleaseWatch.Signals;
 
@@ -11,8 +12,8 @@ public static class SignalCaptureServiceCollectionExtensions
     /// <summary>Registers Salesforce signal capture (ReleaseWatch:SignalCapture, ReleaseWatch:Orgs) and the signal readers.</summary>
     public static IServiceCollection AddReleaseWatchSignalCapture(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SignalCaptureOptions>().Bind(configuration.GetSection("ReleaseWatch:SignalCapture")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StreamHealthOptions>().Bind(configuration.GetSection("ReleaseWatch:SignalCapture:Health")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignalCaptureOptions>().Bind(configuration.GetSection("ReleaseWatch:SignalCapture")).ValidateAnnotations<SignalCaptureOptions, SignalCaptureOptionsValidator>().ValidateOnStart();
+        services.AddOptions<StreamHealthOptions>().Bind(configuration.GetSection("ReleaseWatch:SignalCapture:Health")).ValidateAnnotations<StreamHealthOptions, StreamHealthOptionsValidator>().ValidateOnStart();
         services.AddOptions<SignalCaptureOrgs>().Bind(configuration.GetSection("ReleaseWatch"))
             .Validate(o => o.Streamed.All(org => org.Salesforce!.LoginUrl is not null && !string.IsNullOrWhiteSpace(org.Salesforce.ClientId)
                     && (!string.IsNullOrWhiteSpace(org.Salesforce.PrivateKey) && !string.IsNullOrWhiteSpace(org.Salesforce.Username) || !string.IsNullOrWhiteSpace(org.Salesforce.ClientSecret))),
@@ -26,7 +27,7 @@ public static class SignalCaptureServiceCollectionExtensions
         services.AddSingleton<ISignalSources>(sp => sp.GetRequiredService<ClassifiedSignalSources>());
         services.AddSingleton<ISignalFamilies>(sp => sp.GetRequiredService<ClassifiedSignalSources>());
         services.AddSingleton<StreamStateStore>();
-        services.AddOptions<SignalStoreOptions>().Bind(configuration.GetSection("ReleaseWatch:SignalCapture:Store")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignalStoreOptions>().Bind(configuration.GetSection("ReleaseWatch:SignalCapture:Store")).ValidateAnnotations<SignalStoreOptions, SignalStoreOptionsValidator>().ValidateOnStart();
         services.AddSingleton<TableSignalStore>();
         services.AddSingleton<SignalFlusher>();
         services.AddSingleton<ISignalReader>(sp => sp.GetRequiredService<TableSignalStore>());

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Signals;
 
 /// <summary>The reported state of one (org, channel) stream, its replay checkpoint and lag.</summary>
@@ -11,6 +13,7 @@ public sealed record ChannelHealth(
     long? CheckpointReplayId);
 
 /// <summary>How one org's channel subscription is doing, as its subscriber last reported.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<StreamState>))]
 public enum StreamState
 {
     /// <summary>Subscribed and polling.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Signals;
 
 /// <summary>What a signal means to the judge.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SignalKind>))]
 public enum SignalKind
 {
     /// <summary>Something went wrong (an error event): counted, kept as evidence, nudges the watch.</summary>

@@ -68,7 +68,7 @@ internal sealed class SignalMinuteRow
         var key = entity.RowKey;
         var minute = SignalKeys.ParseMinute(key[..SignalKeys.MinuteFormat.Length]);
         var row = new SignalMinuteRow(minute, int.Parse(key.AsSpan(SignalKeys.MinuteFormat.Length + 1), CultureInfo.InvariantCulture), entity.ETag);
-        var names = JsonSerializer.Deserialize<List<string>>(entity.GetString("S") ?? "[]") ?? [];
+        var names = JsonSerializer.Deserialize(entity.GetString("S") ?? "[]", SignalsJsonContext.Dialect.ListString) ?? [];
         for (var i = 0; i < names.Count; i++)
         {
             var cell = row.Cell(names[i]);
@@ -94,7 +94,7 @@ internal sealed class SignalMinuteRow
 
     public TableEntity ToEntity(string orgId)
     {
-        var entity = new TableEntity(orgId, RowKey) { ["S"] = JsonSerializer.Serialize(Names) };
+        var entity = new TableEntity(orgId, RowKey) { ["S"] = JsonSerializer.Serialize(Names, SignalsJsonContext.Dialect.ListString) };
         for (var i = 0; i < Names.Count; i++)
         {
             var cell = Cells[Names[i]];

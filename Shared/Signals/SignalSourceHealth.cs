@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Signals;
 
 /// <summary>How far the stream behind a signal can be trusted right now.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SignalSourceHealth>))]
 public enum SignalSourceHealth
 {
     /// <summary>Nothing known: no subscriber has reported for this org and signal.</summary>

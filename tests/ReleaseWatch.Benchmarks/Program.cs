@@ -25,6 +25,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] [concurrency=1] | capture [orgs=200] [events=30000] | accept [deployments=1200] | startup [runs=5] [r2r=false] | latency [breaches=20] | misbehaving [seconds=10] | rollout [orgs=500] [concurrency=16] | leases [orgs=500] [instances=3] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
+    Console.Error.WriteLine("usage: ReleaseWatch.Benchmarks judge [seconds=5] [watches=1000] | judge-azurite [seconds=10] [watches=50] [concurrency=1] | capture [orgs=200] [events=30000] | accept [deployments=1200] | startup [runs=5] [aot=false] | latency [breaches=20] | misbehaving [seconds=10] | rollout [orgs=500] [concurrency=16] | leases [orgs=500] [instances=3] | scenarios [count=6] [seed=1] [type=a,b] [out=folder] [show=name]");
     return 2;
 }

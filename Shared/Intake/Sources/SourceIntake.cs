@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Watches.Deciding;
@@ -47,6 +48,7 @@ internal sealed class SourceIntake(SourceMappings mappings, DeploymentIntake int
 }
 
 /// <summary>What became of a sender's notification.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SourceOutcomeKind>))]
 internal enum SourceOutcomeKind
 {
     /// <summary>A new watch started (202).</summary>

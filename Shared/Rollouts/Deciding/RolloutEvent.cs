@@ -48,6 +48,7 @@ public sealed record FleetHold(string Metric, TimeSpan For);
 public sealed record RolloutDeliveryRecorded(string ItemId, string What) : RolloutEvent;
 
 /// <summary>What an operator may do to a rollout (POST /api/rollouts/{id}/actions).</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<RolloutAction>))]
 public enum RolloutAction
 {
     /// <summary>Promote nothing more until resumed; the current wave is still judged.</summary>

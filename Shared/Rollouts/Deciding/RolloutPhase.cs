@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Rollouts.Deciding;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace ReleaseWatch.Rollouts.Deciding;
 /// run) → Promoting the next … → Completed; or Halted (a breach or a failed gate), Aborted (an operator). Paused is
 /// a flag beside the phase, not a phase: a paused rollout finishes judging its wave but promotes nothing.
 /// </summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<RolloutPhase>))]
 public enum RolloutPhase
 {
     /// <summary>A promote command for the current wave is on the queue; waiting for the deploy agent's result.</summary>
@@ -22,6 +25,7 @@ public enum RolloutPhase
 }
 
 /// <summary>Where one wave is.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<WavePhase>))]
 public enum WavePhase
 {
     /// <summary>Not promoted yet.</summary>
@@ -39,6 +43,7 @@ public enum WavePhase
 }
 
 /// <summary>How one org of a wave stands, as the rollout sees it.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<OrgStanding>))]
 public enum OrgStanding
 {
     /// <summary>Not deployed yet, or its watch is still judging.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReleaseWatch.Deployments;
 using ReleaseWatch.Watches.Deciding;
 
@@ -53,6 +54,7 @@ public sealed record WaveState(
 public sealed record WaveOrg(OrgRef Org, string PolicyName, string? WatchId, OrgStanding Standing, string? Detail);
 
 /// <summary>What a wave's breach reverts.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<BreachScope>))]
 public enum BreachScope
 {
     /// <summary>Only the breached org (its watch's policy decides the revert); the rest of the wave stays.</summary>

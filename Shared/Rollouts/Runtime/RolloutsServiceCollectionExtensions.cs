@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReleaseWatch.Commands;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Rollouts.Storage;
 using ReleaseWatch.Watches.Runtime;
 
@@ -15,7 +16,7 @@ public static class RolloutsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReleaseWatchRollouts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RolloutOptions>().Bind(configuration.GetSection("ReleaseWatch:Rollouts")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RolloutOptions>().Bind(configuration.GetSection("ReleaseWatch:Rollouts")).ValidateAnnotations<RolloutOptions, RolloutOptionsValidator>().ValidateOnStart();
         services.AddSingleton<IRolloutStore, TableRolloutStore>();
         services.AddSingleton<RolloutOutbox>();
         services.AddSingleton<RolloutWatches>();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using ReleaseWatch.Rollouts.Deciding;
 using ReleaseWatch.Storage;
-using ReleaseWatch.Watches.Deciding;
 
 namespace ReleaseWatch.Rollouts.Storage;
 
@@ -22,10 +21,10 @@ internal static class RolloutRows
         ["Phase"] = state.Phase.ToString(),
         ["UpdatedAt"] = state.UpdatedAt,
         ["Version"] = state.Version,
-    }, "State", JsonSerializer.Serialize(state, ReleaseWatchJson.Options));
+    }, "State", JsonSerializer.Serialize(state, RolloutsJsonContext.Dialect.RolloutState));
 
     public static RolloutState ReadState(TableEntity entity) =>
-        JsonSerializer.Deserialize<RolloutState>(TableChunks.Get(entity, "State"), ReleaseWatchJson.Options)
+        JsonSerializer.Deserialize(TableChunks.Get(entity, "State"), RolloutsJsonContext.Dialect.RolloutState)
         ?? throw new InvalidDataException($"Rollout {entity.PartitionKey}: empty state row.");
 
     public static TableEntity History(RolloutDecision decision)
@@ -36,8 +35,8 @@ internal static class RolloutRows
             ["Phase"] = decision.State.Phase.ToString(),
             ["Type"] = decision.Event.GetType().Name,
         };
-        TableChunks.Put(entity, "Event", JsonSerializer.Serialize(decision.Event, ReleaseWatchJson.Options));
-        TableChunks.Put(entity, "Effects", JsonSerializer.Serialize(decision.Effects, ReleaseWatchJson.Options));
+        TableChunks.Put(entity, "Event", JsonSerializer.Serialize(decision.Event, RolloutsJsonContext.Dialect.RolloutEvent));
+        TableChunks.Put(entity, "Effects", JsonSerializer.Serialize(decision.Effects, RolloutsJsonContext.Dialect.IReadOnlyListWatchEffect));
         return TableChunks.Put(entity, "Note", decision.Note);
     }
 
@@ -45,7 +44,7 @@ internal static class RolloutRows
         int.Parse(entity.RowKey.AsSpan(HistoryPrefix.Length), CultureInfo.InvariantCulture),
         entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
         Enum.Parse<RolloutPhase>(entity.GetString("Phase")),
-        JsonSerializer.Deserialize<RolloutEvent>(TableChunks.Get(entity, "Event"), ReleaseWatchJson.Options)!,
-        JsonSerializer.Deserialize<List<WatchEffect>>(TableChunks.Get(entity, "Effects"), ReleaseWatchJson.Options) ?? [],
+        JsonSerializer.Deserialize(TableChunks.Get(entity, "Event"), RolloutsJsonContext.Dialect.RolloutEvent)!,
+        JsonSerializer.Deserialize(TableChunks.Get(entity, "Effects"), RolloutsJsonContext.Dialect.ListWatchEffect) ?? [],
         TableChunks.Get(entity, "Note"));
 }

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using ReleaseWatch.Hosting;
 
 namespace ReleaseWatch.Salesforce.Limits;
 
@@ -9,11 +10,11 @@ public sealed class LimitsPollingOptions
     public bool Enabled { get; set; }
 
     /// <summary>One call per org per interval, only while the org has an open watch. Default 1 minute.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The longest wait after REQUEST_LIMIT_EXCEEDED (the wait doubles from Interval up to this). Default 30 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
@@ -23,3 +24,7 @@ public sealed class LimitsPollingOptions
     /// </summary>
     public bool PollBetweenWatches { get; set; }
 }
+
+/// <summary>Checks LimitsPollingOptions's annotations; generated at compile time.</summary>
+[OptionsValidator]
+internal sealed partial class LimitsPollingOptionsValidator : IValidateOptions<LimitsPollingOptions>;

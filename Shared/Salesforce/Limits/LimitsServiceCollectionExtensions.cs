@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReleaseWatch.Hosting;
 using ReleaseWatch.Signals;
 
 namespace ReleaseWatch.Salesforce.Limits;
@@ -10,7 +11,7 @@ public static class LimitsServiceCollectionExtensions
     /// <summary>Registers the /limits poller (ReleaseWatch:Limits); with <paramref name="hosted"/> its standalone loop too.</summary>
     public static IServiceCollection AddReleaseWatchLimits(this IServiceCollection services, IConfiguration configuration, bool hosted)
     {
-        services.AddOptions<LimitsPollingOptions>().Bind(configuration.GetSection("ReleaseWatch:Limits")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitsPollingOptions>().Bind(configuration.GetSection("ReleaseWatch:Limits")).ValidateAnnotations<LimitsPollingOptions, LimitsPollingOptionsValidator>().ValidateOnStart();
         services.AddHttpClient(OrgLimitsClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<OrgLimitsClient>();
         services.AddSingleton<LimitsPoller>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using ReleaseWatch.Alerts;
 using ReleaseWatch.Commands;
 using ReleaseWatch.Judging;
@@ -6,6 +7,7 @@ using ReleaseWatch.Judging;
 namespace ReleaseWatch.Watches.Deciding;
 
 /// <summary>Why a revert is asked for: a breach, an operator's approval, or the policy's default at the decision deadline.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<RevertCause>))]
 internal enum RevertCause
 {
     Breach,

@@ -27,6 +27,7 @@ public sealed record DeploymentReceived(DeploymentNotice Deployment, string Poli
 public sealed record SignalsJudged(JudgementTrigger Trigger, DateTimeOffset CheckedAt, IReadOnlyList<MetricJudgement> Judgements) : WatchEvent;
 
 /// <summary>What caused a judgement.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<JudgementTrigger>))]
 public enum JudgementTrigger
 {
     /// <summary>A scheduled check (every policy interval).</summary>
@@ -47,6 +48,7 @@ public sealed record CommandResultReceived(CommandResult Result) : WatchEvent;
 public sealed record OperatorActed(OperatorActionKind Action, string Actor, TimeSpan? ExtendBy, string? Reason) : WatchEvent;
 
 /// <summary>What an operator may do to a watch (POST /api/watches/{id}/actions).</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<OperatorActionKind>))]
 public enum OperatorActionKind
 {
     /// <summary>Stop the watch; nothing more is judged or sent.</summary>

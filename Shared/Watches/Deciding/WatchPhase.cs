@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace ReleaseWatch.Watches.Deciding;
 
 /// <summary>
 /// The closed set of phases a watch goes through. Pending → Watching → Verified | Breached → Responding →
 /// Reverted | Remediated | ResponseFailed; also Inconclusive, Superseded, Cancelled.
 /// </summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<WatchPhase>))]
 public enum WatchPhase
 {
     /// <summary>Deployment received; warm-up running (Apex deployments cause a short burst of errors).</summary>

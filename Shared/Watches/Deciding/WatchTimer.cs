@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+
 
 namespace ReleaseWatch.Watches.Deciding;
 
 /// <summary>Why a watch wakes up.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<WatchTimerKind>))]
 public enum WatchTimerKind
 {
     /// <summary>Judge the signals (the first one ends the warm-up).</summary>

@@ -14,7 +14,7 @@ public static class WatchesServiceCollectionExtensions
     /// <summary>Registers the watch workflow, its Table Storage, the ticker (a hosted loop when standalone) and the nudge entry point.</summary>
     public static IServiceCollection AddReleaseWatchWatches(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WatchOptions>().Bind(configuration.GetSection("ReleaseWatch:Watches")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WatchOptions>().Bind(configuration.GetSection("ReleaseWatch:Watches")).ValidateAnnotations<WatchOptions, WatchOptionsValidator>().ValidateOnStart();
         services.PostConfigure<WatchOptions>(o =>
         {
             if (Uri.TryCreate(configuration["ReleaseWatch:PublicBaseUrl"], UriKind.Absolute, out var publicBase))

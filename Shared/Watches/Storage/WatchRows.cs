@@ -16,7 +16,7 @@ internal static class WatchRows
 
     public static TableEntity State(WatchState state)
     {
-        var json = JsonSerializer.Serialize(state, ReleaseWatchJson.Options);
+        var json = JsonSerializer.Serialize(state, WatchesJsonContext.Dialect.WatchState);
         return new TableEntity(state.WatchId, StateRowKey)
         {
             ["OrgKey"] = SalesforceOrgId.Key(state.Org.Id),
@@ -31,7 +31,7 @@ internal static class WatchRows
     }
 
     public static WatchState ReadState(TableEntity entity) =>
-        JsonSerializer.Deserialize<WatchState>(entity.GetString("State"), ReleaseWatchJson.Options)
+        JsonSerializer.Deserialize(entity.GetString("State")!, WatchesJsonContext.Dialect.WatchState)
         ?? throw new InvalidDataException($"Watch {entity.PartitionKey}: empty state row.");
 
     public static string HistoryRowKey(int version) => $"{HistoryPrefix}{version:D6}";
@@ -41,8 +41,8 @@ internal static class WatchRows
         ["At"] = decision.State.UpdatedAt,
         ["Phase"] = decision.State.Phase.ToString(),
         ["Type"] = decision.Event.GetType().Name,
-        ["Event"] = JsonSerializer.Serialize(decision.Event, ReleaseWatchJson.Options),
-        ["Effects"] = JsonSerializer.Serialize(decision.Effects, ReleaseWatchJson.Options),
+        ["Event"] = JsonSerializer.Serialize(decision.Event, WatchesJsonContext.Dialect.WatchEvent),
+        ["Effects"] = JsonSerializer.Serialize(decision.Effects, WatchesJsonContext.Dialect.IReadOnlyListWatchEffect),
         ["Note"] = decision.Note,
     };
 
@@ -50,7 +50,7 @@ internal static class WatchRows
         int.Parse(entity.RowKey.AsSpan(HistoryPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
         entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
         Enum.Parse<WatchPhase>(entity.GetString("Phase")),
-        JsonSerializer.Deserialize<WatchEvent>(entity.GetString("Event"), ReleaseWatchJson.Options)!,
-        JsonSerializer.Deserialize<List<WatchEffect>>(entity.GetString("Effects"), ReleaseWatchJson.Options) ?? [],
+        JsonSerializer.Deserialize(entity.GetString("Event")!, WatchesJsonContext.Dialect.WatchEvent)!,
+        JsonSerializer.Deserialize(entity.GetString("Effects")!, WatchesJsonContext.Dialect.ListWatchEffect) ?? [],
         entity.GetString("Note") ?? "");
 }

@@ -5,8 +5,8 @@ using ReleaseWatch.Tests.Peers;
 namespace ReleaseWatch.Benchmarks.Startup;
 
 /// <summary>
-/// Time to ready of the published package: publishes the self-contained linux-x64 executable as Functions/package.sh does
-/// (ReadyToRun as the project sets it; <c>r2r=false</c> publishes without it to compare), then starts it N times as the
+/// Time to ready of the published package: publishes the linux-x64 executable as Functions/package.sh does (Native AOT
+/// as the project sets it; <c>aot=false</c> publishes the JIT build, ReadyToRun, to compare), then starts it N times as the
 /// Functions host would (FUNCTIONS_CUSTOMHANDLER_PORT) and times process start → first answer to the host's readiness
 /// probe (GET /); prints the median, and the resident memory at ready.
 /// </summary>
@@ -15,13 +15,13 @@ internal static class StartupBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        var readyToRun = !args.Contains("r2r=false");
+        var native = !args.Contains("aot=false");
         var folder = Path.Combine(Path.GetTempPath(), $"rw-startup-{Guid.NewGuid():N}"[..24]);
         try
         {
             var publish = Stopwatch.StartNew();
-            await PublishAsync(folder, readyToRun);
-            Console.WriteLine($"startup: published (ReadyToRun {(readyToRun ? "on" : "off")}) in {publish.Elapsed.TotalSeconds:N0} s to {folder}");
+            await PublishAsync(folder, native);
+            Console.WriteLine($"startup: published ({(native ? "Native AOT" : "JIT, ReadyToRun")}) in {publish.Elapsed.TotalSeconds:N0} s to {folder}");
             await using var azurite = new AzuritePeer();
             await azurite.InitializeAsync();
             var measures = new List<(double Milliseconds, long RssMb, double CpuMilliseconds)>();
@@ -45,7 +45,7 @@ internal static class StartupBenchmark
         }
     }
 
-    private static async Task PublishAsync(string folder, bool readyToRun)
+    private static async Task PublishAsync(string folder, bool native)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -53,7 +53,7 @@ internal static class StartupBenchmark
             {
                 "publish", RepoPaths.Of("Functions"), "-c", "Release", "-r", "linux-x64", "--self-contained",
                 "--artifacts-path", RepoPaths.Of("artifacts", "startup-build"), "-o", folder, "--nologo", "-v", "q", "-clp:ErrorsOnly",
-                $"-p:PublishReadyToRun={(readyToRun ? "true" : "false")}",
+                $"-p:PublishAot={(native ? "true" : "false")}", $"-p:PublishReadyToRun={(native ? "false" : "true")}",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

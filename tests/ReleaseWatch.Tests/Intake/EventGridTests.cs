@@ -149,21 +149,48 @@ public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
     public async Task A_CloudEvents_delivery_starts_a_watch()
     {
         var deploymentId = AzuritePeer.UniqueName("ce");
-        var cloudEvent = new JsonObject
-        {
-            ["specversion"] = "1.0",
-            ["type"] = "ReleaseWatch.DeploymentCompleted",
-            ["source"] = "/pipelines/release",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["time"] = TimeProvider.System.GetUtcNow().ToString("O"),
-            ["datacontenttype"] = "application/json",
-            ["data"] = Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId),
-        };
+        var cloudEvent = CloudEvent(Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId));
+        cloudEvent["datacontenttype"] = "application/json";
 
         var response = await PostAsync(cloudEvent.ToJsonString(), "application/cloudevents+json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, deploymentId), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_CloudEvent_carrying_its_notice_as_data_base64_starts_a_watch()
+    {
+        var deploymentId = AzuritePeer.UniqueName("ce64");
+        var notice = Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId).ToJsonString();
+        var cloudEvent = CloudEvent(null);
+        cloudEvent["data_base64"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(notice));
+
+        var response = await PostAsync(new JsonArray(cloudEvent).ToJsonString(), "application/cloudevents-batch+json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, deploymentId), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("specversion", "0.3", "[0].specversion")]
+    [InlineData("data_base64", "bm90IGEgbm90aWNl", "[0].data_base64")]
+    [InlineData("data_base64", "%%% not base64", "[0].data_base64")]
+    public async Task A_CloudEvent_of_another_version_or_with_unreadable_data_is_400_naming_the_member_and_stores_nothing(string member, string value, string field)
+    {
+        var deploymentId = AzuritePeer.UniqueName("cebad");
+        var cloudEvent = CloudEvent(Webhooks.Notice(deploymentId, _app.Time.GetUtcNow(), _app.OrgId));
+        cloudEvent[member] = value;
+        if (member == "data_base64" && value.Contains('%', StringComparison.Ordinal))
+        {
+            cloudEvent.Remove("data");
+        }
+
+        var response = await PostAsync(cloudEvent.ToJsonString(), "application/cloudevents+json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.Null(await _app.Get<IWatchStore>().GetAsync(WatchId.For(_app.OrgId, deploymentId), CancellationToken.None));
     }
 
     [Fact]
@@ -191,6 +218,24 @@ public sealed class EventGridTests(AzuritePeer azurite) : IAsyncLifetime
         var response = await _client.PostAsync("/api/events?key=wrong", content);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static JsonObject CloudEvent(JsonNode? data)
+    {
+        var cloudEvent = new JsonObject
+        {
+            ["specversion"] = "1.0",
+            ["type"] = "ReleaseWatch.DeploymentCompleted",
+            ["source"] = "/pipelines/release",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["time"] = TimeProvider.System.GetUtcNow().ToString("O"),
+        };
+        if (data is not null)
+        {
+            cloudEvent["data"] = data;
+        }
+
+        return cloudEvent;
     }
 
     private static JsonObject Event(JsonNode data) => new()

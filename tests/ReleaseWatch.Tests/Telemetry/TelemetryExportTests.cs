@@ -63,7 +63,6 @@ public sealed class TelemetryExportTests(AzuritePeer azurite)
             ["ReleaseWatch:Telemetry:AzureMonitor:TracesPerSecond"] = "",
             ["ReleaseWatch:Telemetry:AzureMonitor:SamplingRatio"] = "1",
             ["ReleaseWatch:Telemetry:AzureMonitor:EnableLiveMetrics"] = "false",
-            ["ReleaseWatch:Telemetry:AzureMonitor:EnableStatsbeat"] = "false",
             ["ReleaseWatch:Telemetry:AzureMonitor:DisableOfflineStorage"] = "true",
         });
 
