@@ -1,10 +1,12 @@
+using ReleaseWatch.Signals;
 using static ReleaseWatch.Judging.JudgingText;
 
 namespace ReleaseWatch.Judging;
 
 /// <summary>
 /// Silence is a signal: a stream whose received events (classified or not) collapse against its own baseline.
-/// The recent span's count is tested with the lower tail of the baseline's count distribution (negative binomial
+/// The recent span's count (three minutes; then, for a sparse stream, the last fifteen: <see cref="Assessment.CheckSpans.LongTrafficLookback"/>)
+/// is tested with the lower tail of the baseline's count distribution (negative binomial
 /// when the baseline's per-minute traffic is overdispersed, Poisson otherwise); below <see cref="Significance"/> the
 /// stream is silent, if it also delivered at most <see cref="MaxShareOfBaseline"/> of what the baseline expects (a
 /// collapse, not a dip: a lunch dip or a quiet spell of a bursty integration is not silence). A channel with fewer than <see cref="MinBaselineEvents"/> baseline events is never called silent
@@ -28,20 +30,34 @@ internal static class StreamSilence
         var silent = new List<SilentStream>();
         foreach (var channel in traffic ?? [])
         {
-            var minutes = (channel.Recent.To - channel.Recent.From).TotalMinutes;
-            if (channel.Baseline.Total < MinBaselineEvents || minutes <= 0 || channel.Recent.To > checkedAt || channel.Recent.Gaps.Count > 0)
+            if (channel.Baseline.Total < MinBaselineEvents)
             {
                 continue;
             }
 
-            var test = CountTest.Of(channel.Baseline, channel.Recent.Total, minutes, upper: false);
-            if (test.PValue < Significance && channel.Recent.Total <= MaxShareOfBaseline * test.Expected)
+            // The recent span shows a busy stream's collapse at once; the longer one a sparse stream's, once enough of
+            // its events are missing to tell silence from chance (the same test, on more minutes).
+            if ((Collapse(channel, channel.Recent, checkedAt) ?? (channel.Long is { } longer ? Collapse(channel, longer, checkedAt) : null)) is { } stream)
             {
-                silent.Add(new SilentStream(channel.Channel, channel.Recent.From, channel.Recent.To, channel.Recent.Total, test.Expected, test.Dispersion, test.PValue));
+                silent.Add(stream);
             }
         }
 
         return silent;
+    }
+
+    private static SilentStream? Collapse(ChannelTrafficWindows channel, SignalWindow span, DateTimeOffset checkedAt)
+    {
+        var minutes = (span.To - span.From).TotalMinutes;
+        if (minutes <= 0 || span.To > checkedAt || span.Gaps.Count > 0)
+        {
+            return null;
+        }
+
+        var test = CountTest.Of(channel.Baseline, span.Total, minutes, upper: false);
+        return test.PValue < Significance && span.Total <= MaxShareOfBaseline * test.Expected
+            ? new SilentStream(channel.Channel, span.From, span.To, span.Total, test.Expected, test.Dispersion, test.PValue)
+            : null;
     }
 
     public static string Describe(SilentStream s) =>

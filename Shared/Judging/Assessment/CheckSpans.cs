@@ -18,6 +18,12 @@ internal static class CheckSpans
     /// <summary>How far back a check looks at a stream's traffic to call it silent.</summary>
     public static readonly TimeSpan TrafficLookback = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How far back a check looks at a sparse stream's traffic (a log that carries an event a minute): three minutes of
+    /// nothing from it is chance, fifteen is not.
+    /// </summary>
+    public static readonly TimeSpan LongTrafficLookback = TimeSpan.FromMinutes(15);
+
     /// <summary>The first instant judged: the start of the minute in which warm-up ends.</summary>
     public static DateTimeOffset JudgedFrom(Policy policy, DateTimeOffset anchor) => SignalKeys.MinuteStart(anchor + policy.Warmup);
 

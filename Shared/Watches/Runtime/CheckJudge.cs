@@ -18,6 +18,7 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
         var org = state.Org.Id;
         var (baselineFrom, baselineTo) = CheckSpans.Baseline(policy, state.Anchor);
         var (recentFrom, recentTo) = CheckSpans.Recent(policy, state.Anchor, now, CheckSpans.TrafficLookback);
+        var (longFrom, longTo) = CheckSpans.Recent(policy, state.Anchor, now, CheckSpans.LongTrafficLookback);
         var metrics = policy.Metrics.SelectMany(m => MetricFamily.IsTemplate(m)
             ? families.Members(org, m.Signal).Select(signal => (Metric: MetricFamily.Member(m, signal), Template: (MetricPolicy?)m))
             : [(Metric: m, Template: (MetricPolicy?)null)]).ToList();
@@ -32,7 +33,7 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
             {
                 if (!traffic.TryGetValue(channel, out var read))
                 {
-                    read = ReadTrafficAsync(reader, channel, recentFrom, recentTo, baselineFrom, baselineTo, cancellationToken);
+                    read = ReadTrafficAsync(reader, channel, (recentFrom, recentTo), (baselineFrom, baselineTo), (longFrom, longTo), cancellationToken);
                     traffic[channel] = read;
                 }
 
@@ -109,11 +110,14 @@ internal sealed class CheckJudge(ISignalReader signals, IOptions<StreamHealthOpt
     }
 
     private static async Task<ChannelTrafficWindows> ReadTrafficAsync(
-        ISignalRange reader, string channel, DateTimeOffset from, DateTimeOffset to, DateTimeOffset baselineFrom, DateTimeOffset baselineTo, CancellationToken cancellationToken)
+        ISignalRange reader, string channel, (DateTimeOffset From, DateTimeOffset To) recent, (DateTimeOffset From, DateTimeOffset To) baseline,
+        (DateTimeOffset From, DateTimeOffset To) longer, CancellationToken cancellationToken)
     {
         var signal = ChannelTraffic.Signal(channel);
-        var recent = reader.ReadAsync(signal, from, to, cancellationToken);
-        var baseline = reader.ReadAsync(signal, baselineFrom, baselineTo, cancellationToken);
-        return new ChannelTrafficWindows(channel, await recent, await baseline);
+        var recentWindow = reader.ReadAsync(signal, recent.From, recent.To, cancellationToken);
+        var baselineWindow = reader.ReadAsync(signal, baseline.From, baseline.To, cancellationToken);
+        // Inside the check's one range read (it spans the baseline to now), so the longer span costs no request.
+        var longWindow = longer.From < recent.From ? await reader.ReadAsync(signal, longer.From, longer.To, cancellationToken) : null;
+        return new ChannelTrafficWindows(channel, await recentWindow, await baselineWindow, longWindow);
     }
 }

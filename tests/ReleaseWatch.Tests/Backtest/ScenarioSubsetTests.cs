@@ -83,6 +83,20 @@ public sealed class ScenarioSubsetTests
     }
 
     /// <summary>
+    /// A quiet org's log (78 entries in its baseline hour) falls silent: too sparse for its traffic to breach, but fifteen
+    /// empty minutes are silence, so the watch is left to an operator instead of ending verified (it ended Verified before).
+    /// </summary>
+    [Fact]
+    public async Task A_quiet_orgs_log_that_goes_silent_never_lets_the_watch_end_verified()
+    {
+        var report = await BacktestAsync(ScenarioGenerator.Generate("silent-log-stream-89918442"));
+
+        Assert.NotEqual(WatchPhase.Verified, report.Final.Phase);
+        Assert.Contains(report.Judgements.SelectMany(j => j.Judgements),
+            j => j.SilentStreams?.Any(s => s.Channel == "/event/LogEntryEvent__e" && s.To - s.From > TimeSpan.FromMinutes(3)) == true);
+    }
+
+    /// <summary>
     /// A lunch dip deeper than the default drop rule's 70 %: not reverted, but left to an operator (Inconclusive). The second
     /// (a busy org's lead creates falling with its other objects' over lunch) was reverted before creates were judged against their peers.
     /// </summary>

@@ -49,6 +49,39 @@ public sealed class StreamSilenceTests
         Assert.Equal(Verdict.Passed, judgement.Verdict);
     }
 
+    [Theory]
+    [InlineData(0, 0, Verdict.Inconclusive)]  // a log carrying ~1.3 entries a minute has delivered nothing for fifteen minutes: silent
+    [InlineData(0, 1, Verdict.Inconclusive)]  // one stray entry in fifteen minutes, where twenty are expected: still silent
+    [InlineData(0, 18, Verdict.Passed)]       // three quiet minutes of a sparse stream are chance when the quarter-hour carried its usual
+    public void A_sparse_stream_is_judged_silent_over_the_longer_span_once_enough_of_its_events_are_missing(long recent, long longer, Verdict expected)
+    {
+        // 78 entries in the baseline hour: three minutes expect 3.9 (none of them is rare), fifteen expect 19.5.
+        var signal = ChannelTraffic.Signal(Channel);
+        var traffic = new ChannelTrafficWindows(
+            Channel,
+            Some.Window(signal, Some.DeployedAt.AddMinutes(10), 3, recent),
+            Some.Window(signal, Some.DeployedAt.AddMinutes(-60), 60, 78),
+            Some.Window(signal, Some.DeployedAt.AddMinutes(-2), 15, longer));
+
+        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 4) with { CheckedAt = TrafficEnd, Traffic = [traffic] });
+
+        Assert.Equal(expected, judgement.Verdict);
+        if (expected == Verdict.Inconclusive)
+        {
+            var silent = Assert.Single(judgement.SilentStreams!);
+            Assert.Equal(19.5, silent.Expected, 1e-9);
+            Assert.Equal(Some.DeployedAt.AddMinutes(-2), silent.From);
+        }
+    }
+
+    [Fact]
+    public void Without_the_longer_span_three_empty_minutes_of_a_sparse_stream_are_not_silence()
+    {
+        var judgement = MetricJudge.Judge(Some.Metric(new MetricRule { Above = 5 }), Some.Inputs(0, 4) with { CheckedAt = TrafficEnd, Traffic = [Traffic(0, 78)] });
+
+        Assert.Equal(Verdict.Passed, judgement.Verdict);
+    }
+
     [Fact]
     public void A_failure_on_a_silent_stream_still_fails()
     {
