@@ -17,24 +17,22 @@ internal static class EventGridDeliveries
     /// <summary>Parses one delivery body (a single event or an array). Never throws for what a caller sent: bad input is an error naming the field.</summary>
     public static EventGridDelivery Read(BinaryData body)
     {
-        bool cloudEvents;
-        using (var document = JsonInput.TryParse(body.ToMemory(), out var field, out var problem))
+        using var document = JsonInput.TryParse(body.ToMemory(), out var field, out var problem);
+        if (document is null)
         {
-            if (document is null)
-            {
-                return EventGridDelivery.Invalid(field, problem);
-            }
+            return EventGridDelivery.Invalid(field, problem);
+        }
 
-            var errors = EventEnvelope.Check(document.RootElement, out cloudEvents);
-            if (errors.Count > 0)
-            {
-                return new EventGridDelivery("unknown", null, [], [], errors);
-            }
+        var errors = EventEnvelope.Check(document.RootElement, out var cloudEvents);
+        if (errors.Count > 0)
+        {
+            return new EventGridDelivery("unknown", null, [], [], errors);
         }
 
         try
         {
-            return cloudEvents ? ReadCloudEvents(body) : ReadEventGridEvents(body);
+            // CloudEvents are read from the document already parsed; the Event Grid schema by the SDK.
+            return cloudEvents ? ReadCloudEvents(document.RootElement) : ReadEventGridEvents(body);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or JsonException)
         {
@@ -61,10 +59,8 @@ internal static class EventGridDeliveries
     /// CloudEvents 1.0 in the JSON format, read here rather than by <c>CloudEvent.ParseMany</c>, which binds by reflection
     /// (absent in the native executable). The envelope is already checked; left are the version and the data members.
     /// </summary>
-    private static EventGridDelivery ReadCloudEvents(BinaryData body)
+    private static EventGridDelivery ReadCloudEvents(JsonElement root)
     {
-        using var document = JsonDocument.Parse(body.ToMemory());
-        var root = document.RootElement;
         var elements = root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()] : new List<JsonElement> { root };
         var events = new List<(string Type, BinaryData? Data)>();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

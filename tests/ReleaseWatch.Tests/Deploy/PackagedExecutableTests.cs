@@ -67,8 +67,10 @@ public sealed class PackagedExecutableTests(DeploymentPackage package)
             await using var process = PeerProcess.Start("native ReleaseWatch", Path.Combine(root.FullName, "ReleaseWatch"), [], environment, root.FullName);
             await process.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            // The executable runs on the real clock: deployments and signed actions are stamped with it.
+            var clock = TimeProvider.System;
 
-            using var accepted = await http.PostSignedAsync(Webhooks.Notice(AzuritePeer.UniqueName("native"), DateTimeOffset.UtcNow, org));
+            using var accepted = await http.PostSignedAsync(Webhooks.Notice(AzuritePeer.UniqueName("native"), clock.GetUtcNow(), org));
             Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, $"POST /api/deployments answered {(int)accepted.StatusCode}: {await accepted.Content.ReadAsStringAsync()}\n{process.Output}");
             var summary = await accepted.JsonAsync();
             var watchId = summary.GetProperty("id").GetString()!;
@@ -78,7 +80,7 @@ public sealed class PackagedExecutableTests(DeploymentPackage package)
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("org", out _), "a bad notice is answered with its fields' errors");
 
-            using var abort = await http.SendAsync(Webhooks.SignedAction($"/api/watches/{watchId}/actions", """{"action":"abort","actor":"ana@example.com","reason":"native check"}""", DateTimeOffset.UtcNow));
+            using var abort = await http.SendAsync(Webhooks.SignedAction($"/api/watches/{watchId}/actions", """{"action":"abort","actor":"ana@example.com","reason":"native check"}""", clock.GetUtcNow()));
             Assert.True(abort.StatusCode == HttpStatusCode.OK, $"the abort answered {(int)abort.StatusCode}: {await abort.Content.ReadAsStringAsync()}");
 
             using var record = await http.GetAsync(new Uri($"/api/watches/{watchId}", UriKind.Relative));
